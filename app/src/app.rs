@@ -1,0 +1,96 @@
+//! The root component, the HTML shell and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    auth::{
+        Login, Logout, get_current_user,
+        ui::{AccountPage, LoginPage},
+    },
+    home::HomePage,
+    i18n::I18nContextProvider,
+    org::ui::{StaffPage, TeamPage},
+    ui::{Layout, NotFound, SessionContext},
+};
+
+/// The document around the app. On the server it also sets the Content-Security-Policy
+/// header with this response's nonce, which Leptos puts on its inline hydration scripts.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="id">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b5e55" />
+                <link rel="stylesheet" href="/pkg/bina.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use axum::http::{HeaderValue, header::CONTENT_SECURITY_POLICY};
+    let (Some(nonce), Some(res)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        res.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Login and logout live here so that the session resource refetches after either.
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let user = Resource::new(
+        move || (login.version().get(), logout.version().get()),
+        |_| get_current_user(),
+    );
+    provide_context(SessionContext {
+        user,
+        login,
+        logout,
+    });
+
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Layout>
+                    // Every page waits for its data on the server (SsrMode::Async), so the
+                    // whole page arrives as HTML and works before (or without) the wasm.
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/pegawai") view=StaffPage ssr=SsrMode::Async />
+                        <Route path=path!("/akun") view=AccountPage ssr=SsrMode::Async />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

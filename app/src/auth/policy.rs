@@ -1,0 +1,239 @@
+//! Roles and the one authorization rule book. Pure: every server function asks
+//! [`authorize`] with the current user from the session, never with data the client sent.
+
+use serde::{Deserialize, Serialize};
+
+use super::CurrentUser;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Pegawai,
+    Mentor,
+    Atasan,
+    PengelolaOpd,
+    Admin,
+}
+
+/// The roles one person holds. Everyone with an account is a pegawai.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roles {
+    pub admin: bool,
+    /// The OPD this person manages as pengelola OPD.
+    pub pengelola_opd: Option<i64>,
+    pub mentor: bool,
+    /// Has at least one direct report (derived from the org data, never granted).
+    pub atasan: bool,
+}
+
+/// A role granted in `account_role`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub role: String,
+    pub opd_id: Option<i64>,
+}
+
+/// Builds the roles of a person from their grants and their number of direct reports.
+/// Unknown grants are ignored, and a pengelola OPD grant without an OPD grants nothing.
+pub fn derive_roles(grants: &[Grant], direct_reports: i64) -> Roles {
+    let mut roles = Roles {
+        atasan: direct_reports > 0,
+        ..Roles::default()
+    };
+    for grant in grants {
+        match grant.role.as_str() {
+            "admin" => roles.admin = true,
+            "mentor" => roles.mentor = true,
+            "pengelola_opd" => {
+                if let Some(opd) = grant.opd_id {
+                    roles.pengelola_opd = Some(opd);
+                }
+            }
+            _ => {}
+        }
+    }
+    roles
+}
+
+impl Roles {
+    pub fn list(&self) -> Vec<Role> {
+        let mut list = vec![Role::Pegawai];
+        if self.mentor {
+            list.push(Role::Mentor);
+        }
+        if self.atasan {
+            list.push(Role::Atasan);
+        }
+        if self.pengelola_opd.is_some() {
+            list.push(Role::PengelolaOpd);
+        }
+        if self.admin {
+            list.push(Role::Admin);
+        }
+        list
+    }
+}
+
+/// What someone wants to do, named by the rule that decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See the list of one's direct reports.
+    ViewTeam,
+    /// See the staff of one OPD.
+    ViewOpdStaff { opd_id: i64 },
+    /// See city-wide figures and every OPD.
+    ViewCity,
+}
+
+pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
+    let roles = &user.roles;
+    let allowed = match permission {
+        Permission::ViewTeam => roles.atasan,
+        Permission::ViewOpdStaff { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
+        Permission::ViewCity => roles.admin,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Where navigation may take this person: the UI shows only these, the server still checks.
+pub fn can(user: &CurrentUser, permission: Permission) -> bool {
+    authorize(user, permission).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::{AccessClass, JenisJabatan};
+
+    fn grant(role: &str, opd_id: Option<i64>) -> Grant {
+        Grant {
+            role: role.into(),
+            opd_id,
+        }
+    }
+
+    fn user(roles: Roles) -> CurrentUser {
+        CurrentUser {
+            account_id: 1,
+            employee_id: 1,
+            nip: "198609262015051001".into(),
+            name: "Uji".into(),
+            jabatan: "Analis".into(),
+            jenis_jabatan: JenisJabatan::Pelaksana,
+            golongan: "III/a".into(),
+            opd_id: 7,
+            opd_name: "Dinas".into(),
+            unit_name: "Bidang".into(),
+            location_name: "Tawaeli".into(),
+            access_class: AccessClass::Remote,
+            roles,
+        }
+    }
+
+    #[test]
+    fn everyone_is_pegawai_and_atasan_comes_from_reports() {
+        assert_eq!(derive_roles(&[], 0).list(), vec![Role::Pegawai]);
+        assert_eq!(
+            derive_roles(&[], 3).list(),
+            vec![Role::Pegawai, Role::Atasan]
+        );
+    }
+
+    #[test]
+    fn grants_add_roles_and_pengelola_needs_an_opd() {
+        let roles = derive_roles(
+            &[
+                grant("mentor", None),
+                grant("pengelola_opd", Some(4)),
+                grant("admin", None),
+                grant("superuser", None),
+            ],
+            0,
+        );
+        assert_eq!(
+            roles.list(),
+            vec![Role::Pegawai, Role::Mentor, Role::PengelolaOpd, Role::Admin]
+        );
+        assert_eq!(roles.pengelola_opd, Some(4));
+        assert_eq!(
+            derive_roles(&[grant("pengelola_opd", None)], 0).pengelola_opd,
+            None
+        );
+    }
+
+    #[test]
+    fn a_plain_employee_is_refused_everything_guarded() {
+        let u = user(Roles::default());
+        assert_eq!(
+            authorize(&u, Permission::ViewTeam),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&u, Permission::ViewOpdStaff { opd_id: 7 }),
+            Err(AppError::Forbidden),
+            "not even their own OPD"
+        );
+        assert_eq!(
+            authorize(&u, Permission::ViewCity),
+            Err(AppError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn pengelola_sees_only_their_opd() {
+        let u = user(Roles {
+            pengelola_opd: Some(7),
+            ..Roles::default()
+        });
+        assert_eq!(
+            authorize(&u, Permission::ViewOpdStaff { opd_id: 7 }),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&u, Permission::ViewOpdStaff { opd_id: 8 }),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&u, Permission::ViewCity),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&u, Permission::ViewTeam),
+            Err(AppError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn atasan_sees_the_team_only() {
+        let u = user(Roles {
+            atasan: true,
+            ..Roles::default()
+        });
+        assert_eq!(authorize(&u, Permission::ViewTeam), Ok(()));
+        assert_eq!(
+            authorize(&u, Permission::ViewOpdStaff { opd_id: 7 }),
+            Err(AppError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn admin_sees_every_opd_and_the_city() {
+        let u = user(Roles {
+            admin: true,
+            ..Roles::default()
+        });
+        assert_eq!(
+            authorize(&u, Permission::ViewOpdStaff { opd_id: 99 }),
+            Ok(())
+        );
+        assert_eq!(authorize(&u, Permission::ViewCity), Ok(()));
+        assert!(
+            !can(&u, Permission::ViewTeam),
+            "admin without reports has no team"
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! Server functions of login, logout, password change and "who am I".
+
+use leptos::prelude::*;
+
+use super::CurrentUser;
+use crate::error::AppError;
+
+/// The person logged in on this session, if any.
+#[server(endpoint = "saya")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    crate::error::respond(super::ssr::current_user().await)
+}
+
+/// Logs in with NIP and password. Without JavaScript the browser is redirected: to `/` on
+/// success, back to the login page with an error code otherwise.
+#[server(endpoint = "masuk")]
+pub async fn login(nip: String, password: String) -> Result<(), AppError> {
+    match super::ssr::login(&nip, &password).await {
+        Ok(()) => {
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        Err(e) => crate::error::form_error("/masuk", e),
+    }
+}
+
+#[server(endpoint = "keluar")]
+pub async fn logout() -> Result<(), AppError> {
+    let result = super::ssr::logout().await;
+    if result.is_ok() {
+        leptos_axum::redirect("/masuk");
+    }
+    crate::error::respond(result)
+}
+
+#[server(endpoint = "ganti-sandi")]
+pub async fn change_password(
+    current: String,
+    new: String,
+    confirmation: String,
+) -> Result<(), AppError> {
+    match super::ssr::change_password(&current, &new, &confirmation).await {
+        Ok(()) => {
+            leptos_axum::redirect("/akun?berhasil=1");
+            Ok(())
+        }
+        Err(e) => crate::error::form_error("/akun", e),
+    }
+}

@@ -1,0 +1,397 @@
+//! Server only: the axum-login backend and the work behind the auth server functions.
+
+use std::{net::SocketAddr, sync::OnceLock};
+
+use axum::extract::ConnectInfo;
+use axum_login::{AuthUser, AuthnBackend};
+use leptos::prelude::*;
+use sqlx::Row;
+
+use super::{
+    CurrentUser,
+    policy::{Grant, derive_roles},
+    throttle,
+};
+use crate::{
+    db::{AppState, Db, unix_now},
+    error::AppError,
+    org::{AccessClass, JenisJabatan, nip::Nip},
+    validation::check_new_password,
+};
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// Session key of the login time, for the absolute session lifetime.
+const LOGIN_AT_KEY: &str = "bina.login_at";
+
+/// What the session remembers of an account. The password hash doubles as the session
+/// fingerprint: changing the password ends every other session of the account.
+#[derive(Clone)]
+pub struct SessionAccount {
+    pub id: i64,
+    password_hash: String,
+}
+
+impl std::fmt::Debug for SessionAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionAccount")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl AuthUser for SessionAccount {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn session_auth_hash(&self) -> &[u8] {
+        self.password_hash.as_bytes()
+    }
+}
+
+pub struct Credentials {
+    pub nip: Nip,
+    pub password: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Backend {
+    db: Db,
+}
+
+impl Backend {
+    pub fn new(db: Db) -> Self {
+        Backend { db }
+    }
+}
+
+/// A hash to verify against when the NIP has no account, so that a missing account takes
+/// as long to refuse as a wrong password and the timing does not reveal which NIPs exist.
+fn dummy_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| password_auth::generate_hash("bina-no-such-account"))
+}
+
+async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || password_auth::verify_password(&password, &hash).is_ok())
+        .await
+        .unwrap_or(false)
+}
+
+impl AuthnBackend for Backend {
+    type User = SessionAccount;
+    type Credentials = Credentials;
+    type Error = sqlx::Error;
+
+    async fn authenticate(
+        &self,
+        creds: Credentials,
+    ) -> Result<Option<SessionAccount>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT a.id, a.password_hash FROM account a JOIN employee e ON e.id = a.employee_id \
+             WHERE e.nip = $1 AND a.active = 1",
+        )
+        .bind(creds.nip.as_str().to_owned())
+        .fetch_optional(&self.db.pool)
+        .await?;
+        let account = row.map(|r| SessionAccount {
+            id: r.get(0),
+            password_hash: r.get(1),
+        });
+        let hash = account
+            .as_ref()
+            .map_or_else(|| dummy_hash().to_owned(), |a| a.password_hash.clone());
+        let ok = verify_password(creds.password, hash).await;
+        Ok(account.filter(|_| ok))
+    }
+
+    async fn get_user(&self, id: &i64) -> Result<Option<SessionAccount>, sqlx::Error> {
+        let row = sqlx::query("SELECT id, password_hash FROM account WHERE id = $1 AND active = 1")
+            .bind(*id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(row.map(|r| SessionAccount {
+            id: r.get(0),
+            password_hash: r.get(1),
+        }))
+    }
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub async fn auth_session() -> Result<AuthSession, AppError> {
+    leptos_axum::extract::<AuthSession>().await.map_err(|e| {
+        tracing::error!(error = %e, "auth session missing");
+        AppError::Internal
+    })
+}
+
+/// The client's address: the socket peer, or the first `X-Forwarded-For` entry when the
+/// server is configured to trust its proxy.
+async fn client_address(trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(parts) = use_context::<axum::http::request::Parts>() {
+            if let Some(forwarded) = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+            {
+                return forwarded.trim().to_owned();
+            }
+        }
+    }
+    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map_or_else(
+            |_| "unknown".to_owned(),
+            |ConnectInfo(addr)| addr.ip().to_string(),
+        )
+}
+
+async fn failures_since(db: &Db, subject: &str, since: i64) -> Result<Vec<i64>, AppError> {
+    let rows = sqlx::query("SELECT at FROM login_failure WHERE subject = $1 AND at > $2")
+        .bind(subject.to_owned())
+        .bind(since)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.iter().map(|r| r.get::<i64, _>(0)).collect())
+}
+
+pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
+    let nip = Nip::parse(nip)?;
+    let state = state()?;
+    let db = &state.db;
+    let policy = &state.settings.throttle;
+    let now = unix_now();
+    let account_subject = format!("nip:{nip}");
+    let address_subject = format!("addr:{}", client_address(state.settings.trust_proxy).await);
+
+    let since = now - policy.window_secs;
+    let waits = [
+        throttle::wait_seconds(
+            &failures_since(db, &account_subject, since).await?,
+            policy.max_per_account,
+            policy.window_secs,
+            now,
+        ),
+        throttle::wait_seconds(
+            &failures_since(db, &address_subject, since).await?,
+            policy.max_per_address,
+            policy.window_secs,
+            now,
+        ),
+    ];
+    if let Some(wait) = waits.into_iter().flatten().max() {
+        return Err(AppError::Throttled {
+            retry_after_minutes: throttle::minutes_to_wait(wait),
+        });
+    }
+
+    let mut session = auth_session().await?;
+    let account = session
+        .authenticate(Credentials {
+            nip: nip.clone(),
+            password: password.to_owned(),
+        })
+        .await
+        .map_err(|e| {
+            tracing::error!(error = ?e, "authentication backend failed");
+            AppError::Internal
+        })?;
+
+    let Some(account) = account else {
+        let mut tx = db.begin_write().await?;
+        for subject in [&account_subject, &address_subject] {
+            sqlx::query("INSERT INTO login_failure (subject, at) VALUES ($1, $2)")
+                .bind(subject.clone())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // Forget failures that can no longer matter, so the table stays small.
+        sqlx::query("DELETE FROM login_failure WHERE at < $1")
+            .bind(now - 2 * policy.window_secs)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(subject = %account_subject, "failed login");
+        return Err(AppError::InvalidCredentials);
+    };
+
+    session.login(&account).await.map_err(|e| {
+        tracing::error!(error = ?e, "session login failed");
+        AppError::Internal
+    })?;
+    session
+        .session
+        .insert(LOGIN_AT_KEY, now)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM login_failure WHERE subject = $1")
+        .bind(account_subject)
+        .execute(&mut *tx)
+        .await?;
+    audit(&mut tx, Some(account.id), "login", "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    let mut session = auth_session().await?;
+    let account = session.logout().await.map_err(|e| {
+        tracing::error!(error = ?e, "logout failed");
+        AppError::Internal
+    })?;
+    if let Some(account) = account {
+        let mut tx = state()?.db.begin_write().await?;
+        audit(&mut tx, Some(account.id), "logout", "").await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// The logged-in person, or `None`. Ends the session here when it is older than the
+/// absolute lifetime, however active it has been.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let state = state()?;
+    let mut session = auth_session().await?;
+    let Some(account) = session.user.clone() else {
+        return Ok(None);
+    };
+    let login_at: i64 = session
+        .session
+        .get(LOGIN_AT_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    if unix_now() - login_at > state.settings.session_max_hours * 3600 {
+        let _ = session.logout().await;
+        return Ok(None);
+    }
+    load_current_user(&state.db, account.id).await
+}
+
+pub async fn require_user() -> Result<CurrentUser, AppError> {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// Reads the person behind an account: employee, OPD, unit, location and roles, in two
+/// queries.
+pub async fn load_current_user(db: &Db, account_id: i64) -> Result<Option<CurrentUser>, AppError> {
+    let Some(row) = sqlx::query(
+        "SELECT a.id, e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, o.id, o.name, \
+                u.name, l.name, l.access_class, \
+                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id) \
+         FROM account a \
+         JOIN employee e ON e.id = a.employee_id \
+         JOIN opd o ON o.id = e.opd_id \
+         JOIN unit_kerja u ON u.id = e.unit_id \
+         JOIN location l ON l.id = e.location_id \
+         WHERE a.id = $1 AND a.active = 1",
+    )
+    .bind(account_id)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let grants: Vec<Grant> =
+        sqlx::query("SELECT role, opd_id FROM account_role WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|g| Grant {
+                role: g.get(0),
+                opd_id: g.get(1),
+            })
+            .collect();
+    let direct_reports: i64 = row.get(12);
+    Ok(Some(CurrentUser {
+        account_id: row.get(0),
+        employee_id: row.get(1),
+        nip: row.get(2),
+        name: row.get(3),
+        jabatan: row.get(4),
+        jenis_jabatan: JenisJabatan::from_db(&row.get::<String, _>(5)),
+        golongan: row.get(6),
+        opd_id: row.get(7),
+        opd_name: row.get(8),
+        unit_name: row.get(9),
+        location_name: row.get(10),
+        access_class: AccessClass::from_db(&row.get::<String, _>(11)),
+        roles: derive_roles(&grants, direct_reports),
+    }))
+}
+
+pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Result<(), AppError> {
+    let user = require_user().await?;
+    check_new_password(&user.nip, current, new, confirmation)?;
+    let state = state()?;
+    let mut session = auth_session().await?;
+    let hash: String = sqlx::query("SELECT password_hash FROM account WHERE id = $1")
+        .bind(user.account_id)
+        .fetch_one(&state.db.pool)
+        .await?
+        .get(0);
+    if !verify_password(current.to_owned(), hash).await {
+        return Err(AppError::WrongCurrentPassword);
+    }
+    let new_owned = new.to_owned();
+    let new_hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(new_owned))
+        .await
+        .map_err(|_| AppError::Internal)?;
+    let now = unix_now();
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query("UPDATE account SET password_hash = $1, password_changed_at = $2 WHERE id = $3")
+        .bind(new_hash.clone())
+        .bind(now)
+        .bind(user.account_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(&mut tx, Some(user.account_id), "change_password", "").await?;
+    tx.commit().await?;
+    // New session id for this browser; every other session of the account no longer
+    // matches the new hash and ends.
+    session
+        .session
+        .cycle_id()
+        .await
+        .map_err(|_| AppError::Internal)?;
+    session
+        .login(&SessionAccount {
+            id: user.account_id,
+            password_hash: new_hash,
+        })
+        .await
+        .map_err(|_| AppError::Internal)?;
+    Ok(())
+}
+
+/// Appends to the audit log inside the caller's transaction.
+pub async fn audit(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    account_id: Option<i64>,
+    action: &str,
+    detail: &str,
+) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO audit_log (at, account_id, action, detail) VALUES ($1, $2, $3, $4)")
+        .bind(unix_now())
+        .bind(account_id)
+        .bind(action.to_owned())
+        .bind(detail.to_owned())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! Pages and controls of the auth feature: login, account (password change), logout.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Redirect, hooks::use_query_map};
+
+use super::ChangePassword;
+use crate::{
+    error::AppError,
+    i18n::*,
+    ui::{ErrorMessage, use_session},
+    validation::PASSWORD_MIN_CHARS,
+};
+
+/// The error to show on a form page: the last result of its action when the app is
+/// hydrated, or the `galat` code a plain form post was redirected back with.
+fn form_error<S>(value: S) -> impl Fn() -> Option<AppError> + Copy
+where
+    S: Get<Value = Option<Result<(), AppError>>> + Copy + 'static,
+{
+    let query = use_query_map();
+    move || match value.get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => query
+            .read()
+            .get("galat")
+            .map(|code| AppError::from_query_code(&code)),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let login = session.login;
+    let error = form_error(login.value());
+    let pending = login.pending();
+
+    let already_in = move || {
+        Suspend::new(async move {
+            matches!(session.user.await, Ok(Some(_))).then(|| view! { <Redirect path="/" /> })
+        })
+    };
+
+    view! {
+        <Title text=move || t_string!(i18n, login.title).to_string() />
+        <Suspense>{already_in}</Suspense>
+        <section class="card narrow">
+            <h1>{t!(i18n, login.title)}</h1>
+            <p class="muted">{t!(i18n, login.intro)}</p>
+            <ActionForm action=login attr:class="form" attr:novalidate=true>
+                {move || error().map(|error| view! { <ErrorMessage error /> })}
+                <div class="field">
+                    <label for="nip">{t!(i18n, login.nip)}</label>
+                    <input
+                        id="nip"
+                        name="nip"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="username"
+                        required
+                        maxlength="24"
+                        aria-describedby="nip-hint"
+                    />
+                    <small id="nip-hint" class="hint">
+                        {t!(i18n, login.nip_hint)}
+                    </small>
+                </div>
+                <div class="field">
+                    <label for="password">{t!(i18n, login.password)}</label>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                    />
+                </div>
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {move || {
+                        if pending.get() {
+                            t_string!(i18n, login.submitting)
+                        } else {
+                            t_string!(i18n, login.submit)
+                        }
+                    }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The logout button: a form, so it works without JavaScript too.
+#[component]
+pub fn LogoutButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <ActionForm action=session.logout attr:class="logout-form">
+            <button type="submit" class="link-button">
+                {t!(i18n, nav.logout)}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let change = ServerAction::<ChangePassword>::new();
+    let error = form_error(change.value());
+    let query = use_query_map();
+    let done = move || {
+        matches!(change.value().get(), Some(Ok(())))
+            || (change.value().get().is_none() && query.read().get("berhasil").is_some())
+    };
+    let guard = move || {
+        Suspend::new(async move {
+            (!matches!(session.user.await, Ok(Some(_))))
+                .then(|| view! { <Redirect path="/masuk" /> })
+        })
+    };
+    let min = PASSWORD_MIN_CHARS.to_string();
+
+    view! {
+        <Title text=move || t_string!(i18n, account.title).to_string() />
+        <Suspense>{guard}</Suspense>
+        <section class="card narrow">
+            <h1>{t!(i18n, account.title)}</h1>
+            <h2>{t!(i18n, account.change_password)}</h2>
+            <Show when=done>
+                <p class="alert alert-ok" role="status">
+                    {t!(i18n, account.done)}
+                </p>
+            </Show>
+            <ActionForm action=change attr:class="form">
+                {move || error().map(|error| view! { <ErrorMessage error /> })}
+                <div class="field">
+                    <label for="current">{t!(i18n, account.current)}</label>
+                    <input
+                        id="current"
+                        name="current"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                    />
+                </div>
+                <div class="field">
+                    <label for="new">{t!(i18n, account.new)}</label>
+                    <input
+                        id="new"
+                        name="new"
+                        type="password"
+                        autocomplete="new-password"
+                        required
+                        minlength=min
+                        aria-describedby="new-hint"
+                    />
+                    <small id="new-hint" class="hint">
+                        {t!(i18n, account.new_hint)}
+                    </small>
+                </div>
+                <div class="field">
+                    <label for="confirmation">{t!(i18n, account.confirmation)}</label>
+                    <input
+                        id="confirmation"
+                        name="confirmation"
+                        type="password"
+                        autocomplete="new-password"
+                        required
+                    />
+                </div>
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || change.pending().get()
+                >
+                    {t!(i18n, account.submit)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,26 @@
+//! Bina: competency development of the civil servants of Kota Palu.
+//!
+//! One folder per feature (see DESIGN.md). Each keeps its pure domain logic free of I/O,
+//! its server functions thin, and its server-only code under `ssr`.
+#![recursion_limit = "256"]
+
+// The metadata-driven loader keeps the heavy ICU data exporter of the build-script route
+// out of the build; its deprecation is only in favour of that route.
+#[allow(deprecated)]
+mod i18n_loader {
+    leptos_i18n::load_locales!();
+}
+pub use i18n_loader::i18n;
+
+mod app;
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod home;
+pub mod org;
+pub mod settings;
+pub mod ui;
+pub mod validation;
+
+pub use app::{App, shell};

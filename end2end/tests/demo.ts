@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "bina-demo";
+
+/** Demo logins (role → NIP), read from the table `bina seed --demo` printed. */
+export function demoAccounts(): Record<string, { nip: string; name: string }> {
+  const file = process.env.BINA_E2E_ACCOUNTS;
+  if (!file) throw new Error("BINA_E2E_ACCOUNTS is not set: run the suite with scripts/test.sh");
+  const accounts: Record<string, { nip: string; name: string }> = {};
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const cells = line.split("|").map((c) => c.trim()).filter((c) => c.length > 0);
+    if (cells.length === 3 && /^\d{18}$/.test(cells[1])) {
+      accounts[cells[0]] = { nip: cells[1], name: cells[2] };
+    }
+  }
+  return accounts;
+}
+
+export async function logIn(page: Page, nip: string, password = PASSWORD) {
+  await page.goto("/masuk");
+  await page.getByLabel("NIP").fill(nip);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByRole("heading", { name: "Masuk ke Bina" })).toBeVisible();
+}

@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { demoAccounts, logIn } from "./demo";
+
+const accounts = demoAccounts();
+
+test("the language switch turns Bina English and the choice persists @nojs", async ({ page }) => {
+  await page.goto("/masuk");
+  await expect(page.getByRole("heading", { name: "Masuk ke Bina" })).toBeVisible();
+  await page.getByRole("button", { name: "Ganti bahasa ke English" }).click();
+  await expect(page.getByRole("heading", { name: "Log in to Bina" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Log in to Bina" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  // Back to Indonesian.
+  await page.getByRole("button", { name: "Switch language to Bahasa Indonesia" }).click();
+  await expect(page.getByRole("heading", { name: "Masuk ke Bina" })).toBeVisible();
+  await logIn(page, accounts.pegawai.nip);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Selamat datang");
+});

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Performance figures of Bina on the demo data (a benchmark, not a test: it reports, it does
+# not judge). Prints first-load transfer sizes, Lighthouse mobile scores, server-rendered
+# pages per second with p99 latency at 32 connections, and the server's peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+scripts/build.sh test
+
+if ! command -v wrk >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq wrk
+fi
+tools="target/bench-tools"
+if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
+  npm install --no-audit --no-fund --prefix "$tools" lighthouse@12.2.3 >/dev/null
+fi
+
+out="target/bench"
+rm -rf "$out" && mkdir -p "$out"
+port="${BINA_BENCH_PORT:-3200}"
+base="http://127.0.0.1:$port"
+export DATABASE_URL="sqlite://$out/bina.db" BINA_ADDR="127.0.0.1:$port" BINA_LOG=warn
+seed_start=$(date +%s.%N)
+target/release/bina seed --demo > "$out/seed.txt"
+seed_secs=$(echo "$(date +%s.%N) - $seed_start" | bc)
+target/release/bina serve > "$out/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
+
+nip=$(awk -F'|' '$2 ~ /pegawai/ {gsub(/ /, "", $3); print $3}' "$out/seed.txt")
+curl -s -c "$out/cookies" -o /dev/null -H 'accept: application/json' \
+  --data-urlencode "nip=$nip" --data-urlencode "password=bina-demo" "$base/api/masuk"
+cookie="bina_sesi=$(awk '$6 == "bina_sesi" {print $7}' "$out/cookies")"
+
+# Bytes on the wire with brotli, as a browser receives them.
+br_size() { curl -s -o /dev/null -w '%{size_download}' -H 'accept-encoding: br' "$@"; }
+asset_sizes() {
+  local total=0 page="$1"; shift
+  for asset in $(grep -oE '/pkg/[^"]+\.(css|js|wasm)' "$page" | sort -u); do
+    total=$((total + $(br_size "$base$asset")))
+  done
+  echo "$total"
+}
+curl -s "$base/masuk" > "$out/login.html"
+curl -s -H "cookie: $cookie" "$base/" > "$out/home.html"
+login_html=$(br_size "$base/masuk")
+home_html=$(br_size -H "cookie: $cookie" "$base/")
+login_assets=$(asset_sizes "$out/login.html")
+home_assets=$(asset_sizes "$out/home.html")
+wasm_raw=$(stat -c %s target/site/pkg/*.wasm | head -n 1)
+
+lighthouse() {
+  local name="$1" url="$2"; shift 2
+  CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$url" --quiet \
+    --only-categories=performance,accessibility --output=json --output-path="$out/lh-$name.json" \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking" "$@" >/dev/null 2>&1 || true
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const c = r.categories, a = r.audits;
+    console.log(`perf ${c.performance.score} · a11y ${c.accessibility.score} · LCP ${(a["largest-contentful-paint"].numericValue / 1000).toFixed(2)} s · TBT ${Math.round(a["total-blocking-time"].numericValue)} ms`);
+  ' "$out/lh-$name.json" 2>/dev/null || echo "lighthouse failed"
+}
+lh_login=$(lighthouse login "$base/masuk")
+lh_home=$(lighthouse home "$base/" --extra-headers="{\"Cookie\": \"$cookie\"}")
+
+load() {
+  wrk -t2 -c32 -d"${BINA_BENCH_SECONDS:-10}"s --latency "$@" > "$out/wrk.txt"
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")
+  echo "$rps req/s, p99 $p99"
+}
+load_health=$(load "$base/healthz")
+load_home=$(load -H "cookie: $cookie" -H 'accept-encoding: br' "$base/")
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+
+kb() { echo "scale=1; $1 / 1000" | bc; }
+cat <<REPORT | tee "$out/report.txt"
+Bina benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))
+seed --demo:              ${seed_secs%.*}.$(echo "${seed_secs#*.}" | cut -c1-1) s ($(grep -c '^| ' "$out/seed.txt") demo accounts)
+wasm (raw):               $(kb "$wasm_raw") KB
+first load, login page:   $(kb $((login_html + login_assets))) KB brotli (HTML $(kb "$login_html") + CSS/JS/wasm $(kb "$login_assets"))
+first load, home page:    $(kb $((home_html + home_assets))) KB brotli (HTML $(kb "$home_html") + CSS/JS/wasm $(kb "$home_assets"))
+lighthouse login (mobile): $lh_login
+lighthouse home (mobile):  $lh_home
+load /healthz (32 conn):  $load_health
+load home page (32 conn): $load_home
+server peak memory:       $((peak_kb / 1024)) MB
+REPORT

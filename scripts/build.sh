@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Release build of Bina: the server binary and the size-optimised, precompressed wasm site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-tools.sh "${1:-build}"
+# wasm-opt comes from npm's binaryen (Debian's is too old for what Rust emits).
+export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+cargo leptos build --release --precompress

@@ -1,0 +1,71 @@
+//! Configuration from environment variables, each with a default that runs Bina locally.
+
+use std::{net::SocketAddr, str::FromStr};
+
+use bina_app::{auth::throttle::ThrottlePolicy, settings::Settings};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://…` (default `sqlite://data/bina.db`) or `postgres://…`.
+    pub database_url: String,
+    /// Where `bina serve` listens (default 127.0.0.1:3000).
+    pub addr: SocketAddr,
+    /// The folder cargo-leptos built the site into (default `target/site`).
+    pub site_root: String,
+    /// Send the session cookie only over HTTPS. Turn on behind TLS.
+    pub cookie_secure: bool,
+    pub settings: Settings,
+}
+
+fn var<T: FromStr>(name: &str, default: T) -> Result<T, String> {
+    match std::env::var(name) {
+        Ok(value) if !value.trim().is_empty() => value
+            .trim()
+            .parse()
+            .map_err(|_| format!("{name}={value:?} is not a valid value")),
+        _ => Ok(default),
+    }
+}
+
+fn flag(name: &str) -> Result<bool, String> {
+    match std::env::var(name).unwrap_or_default().trim() {
+        "" | "0" | "false" | "no" => Ok(false),
+        "1" | "true" | "yes" => Ok(true),
+        other => Err(format!("{name}={other:?} must be true or false")),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, String> {
+        let defaults = Settings::default();
+        let throttle = ThrottlePolicy::default();
+        let jp_minutes: u32 = var("BINA_JP_MINUTES", defaults.jp_minutes)?;
+        if !(30..=60).contains(&jp_minutes) {
+            return Err("BINA_JP_MINUTES must be between 30 and 60".into());
+        }
+        Ok(Config {
+            database_url: var("DATABASE_URL", "sqlite://data/bina.db".to_owned())?,
+            addr: var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
+            site_root: var("BINA_SITE_ROOT", "target/site".to_owned())?,
+            cookie_secure: flag("BINA_COOKIE_SECURE")?,
+            settings: Settings {
+                jp_minutes,
+                jp_yearly_target: var("BINA_JP_YEARLY_TARGET", defaults.jp_yearly_target)?,
+                session_idle_minutes: var(
+                    "BINA_SESSION_IDLE_MINUTES",
+                    defaults.session_idle_minutes,
+                )?,
+                session_max_hours: var("BINA_SESSION_MAX_HOURS", defaults.session_max_hours)?,
+                throttle: ThrottlePolicy {
+                    window_secs: var("BINA_LOGIN_WINDOW_MINUTES", throttle.window_secs / 60)? * 60,
+                    max_per_account: var("BINA_LOGIN_MAX_FAILURES", throttle.max_per_account)?,
+                    max_per_address: var(
+                        "BINA_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                        throttle.max_per_address,
+                    )?,
+                },
+                trust_proxy: flag("BINA_TRUST_PROXY")?,
+            },
+        })
+    }
+}

@@ -1,0 +1,257 @@
+//! Builds the axum application: Leptos routes and server functions behind sessions and
+//! login, static assets, health check, and the middleware every response goes through.
+
+use std::{net::SocketAddr, path::Path, sync::Arc, time::Duration};
+
+use axum::{
+    Form, Router,
+    extract::{Request, State},
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use axum_login::AuthManagerLayerBuilder;
+use bina_app::{
+    App,
+    auth::ssr::Backend,
+    db::{AppState, Db},
+    shell,
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use serde::Deserialize;
+use tower_http::{
+    compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
+    set_header::SetResponseHeaderLayer, trace::TraceLayer,
+};
+use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
+
+use crate::{config::Config, sessions::Store};
+
+/// Largest request body accepted (evidence uploads of up to 2 MB fit, with form overhead).
+const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
+/// Name of the session cookie.
+const SESSION_COOKIE: &str = "bina_sesi";
+/// The cookie leptos_i18n reads for the chosen language.
+const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+fn leptos_options(config: &Config) -> LeptosOptions {
+    // cargo-leptos writes hash.txt beside the server binary when it hashes asset names.
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|path| path.exists());
+    LeptosOptions::builder()
+        .output_name("bina")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .hash_files(hashed)
+        .env(leptos_config::Env::PROD)
+        .build()
+}
+
+pub fn build(config: &Config, db: Db, store: Store) -> Router {
+    let options = leptos_options(config);
+    let state = AppState {
+        db: db.clone(),
+        settings: Arc::new(config.settings.clone()),
+    };
+    let routes = generate_route_list(App);
+
+    let session_layer = SessionManagerLayer::new(store.clone())
+        .with_name(SESSION_COOKIE)
+        .with_secure(config.cookie_secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            config.settings.session_idle_minutes,
+        )));
+    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(db.clone()), session_layer).build();
+
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let app_routes = Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .route(
+            "/api/{*fn_name}",
+            post({
+                let context = context.clone();
+                move |req: Request| leptos_axum::handle_server_fns_with_context(context, req)
+            }),
+        )
+        .route("/bahasa", post(set_language))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
+        .layer(auth_layer)
+        .layer(middleware::from_fn(indonesian_unless_chosen))
+        .with_state(options.clone());
+
+    let pkg_dir = Path::new(config.site_root.as_str()).join("pkg");
+    let assets = Router::new()
+        .nest_service(
+            "/pkg",
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .layer(middleware::from_fn(cache_assets));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .with_state(db)
+        .merge(assets)
+        .merge(app_routes)
+        .route_service(
+            "/favicon.svg",
+            tower_http::services::ServeFile::new(
+                Path::new(config.site_root.as_str()).join("favicon.svg"),
+            ),
+        )
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        // nosniff, no framing, a strict referrer policy, and a CSP for responses that are
+        // not pages (pages set their own, with the nonce of their inline scripts).
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Hashed asset names (`bina.<hash>.wasm`) never change content: cache them for a year.
+/// Anything else under /pkg is revalidated on each use.
+async fn cache_assets(req: Request, next: Next) -> Response {
+    let hashed = req
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name.split('.').count() >= 3);
+    let mut res = next.run(req).await;
+    let value = if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res
+}
+
+/// Bina speaks Bahasa Indonesia unless the person picked English with the switch (which
+/// sets a cookie). Without this, leptos_i18n would follow the browser's Accept-Language,
+/// and a phone set to English would open Bina in English.
+async fn indonesian_unless_chosen(mut req: Request, next: Next) -> Response {
+    req.headers_mut().remove(header::ACCEPT_LANGUAGE);
+    next.run(req).await
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    ke: String,
+    kembali: Option<String>,
+}
+
+/// Only paths on this site, never `//elsewhere` or `https://elsewhere`.
+fn local_path(path: Option<String>) -> String {
+    match path {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
+        _ => "/".to_owned(),
+    }
+}
+
+/// The no-JavaScript language switch: remember the choice for a year, go back.
+async fn set_language(Form(form): Form<LanguageForm>) -> Response {
+    let locale = if form.ke == "en" { "en" } else { "id" };
+    let cookie = format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
+    let mut res = Redirect::to(&local_path(form.kembali)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    res
+}
+
+async fn healthz(State(db): State<Db>) -> Response {
+    match sqlx::query("SELECT 1").execute(&db.pool).await {
+        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+pub async fn serve(config: Config, db: Db, store: Store) -> std::io::Result<()> {
+    let deletion = tokio::task::spawn(
+        tower_sessions::ExpiredDeletion::continuously_delete_expired(
+            store.clone(),
+            Duration::from_secs(600),
+        ),
+    );
+    let router = build(&config, db, store);
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    tracing::info!("Bina listening on http://{}", config.addr);
+    println!("Bina berjalan di http://{}", listener.local_addr()?);
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    deletion.abort();
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn language_switch_returns_only_to_local_paths() {
+        assert_eq!(local_path(Some("/pegawai?q=a".into())), "/pegawai?q=a");
+        assert_eq!(local_path(Some("//evil.example".into())), "/");
+        assert_eq!(local_path(Some("https://evil.example".into())), "/");
+        assert_eq!(local_path(Some("/\\evil.example".into())), "/");
+        assert_eq!(local_path(None), "/");
+    }
+}
