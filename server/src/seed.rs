@@ -615,7 +615,7 @@ impl Builder {
 fn field_sites(rng: &mut fastrand::Rng, count: usize) -> Vec<usize> {
     let weights: Vec<u32> = KELURAHAN
         .iter()
-        .map(|(_, _, class)| if *class == "urban" { 5 } else { 2 })
+        .map(|(_, _, class)| if *class == "urban" { 7 } else { 2 })
         .collect();
     let total: u32 = weights.iter().sum();
     (0..count)

@@ -15,7 +15,12 @@ async fn pages_render_with_security_headers_and_status_codes() {
     assert_eq!(health.status(), StatusCode::OK);
 
     // Anonymous home goes to the login page.
-    let home = client.get(server.url("/")).send().await.unwrap();
+    let home = client
+        .get(server.url("/"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(home.status(), StatusCode::FOUND);
     assert_eq!(home.headers()["location"], "/masuk");
 
