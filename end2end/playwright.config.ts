@@ -23,7 +23,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: "list",
-  use: { baseURL, launchOptions, trace: "off" },
+  // Palu's phones speak Indonesian; Bina follows the browser until someone picks a language.
+  use: { baseURL, launchOptions, trace: "off", locale: "id-ID" },
   projects: [
     {
       name: "hydrated",

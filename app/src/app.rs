@@ -1,7 +1,7 @@
 //! The root component, the HTML shell and the route table.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -31,7 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b5e55" />
-                <link rel="stylesheet" href="/pkg/bina.css" />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options />
                 <MetaTags />

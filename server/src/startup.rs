@@ -91,7 +91,6 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             context, shell,
         ))
         .layer(auth_layer)
-        .layer(middleware::from_fn(indonesian_unless_chosen))
         .with_state(options.clone());
 
     let pkg_dir = Path::new(config.site_root.as_str()).join("pkg");
@@ -156,14 +155,6 @@ async fn cache_assets(req: Request, next: Next) -> Response {
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     res
-}
-
-/// Bina speaks Bahasa Indonesia unless the person picked English with the switch (which
-/// sets a cookie). Without this, leptos_i18n would follow the browser's Accept-Language,
-/// and a phone set to English would open Bina in English.
-async fn indonesian_unless_chosen(mut req: Request, next: Next) -> Response {
-    req.headers_mut().remove(header::ACCEPT_LANGUAGE);
-    next.run(req).await
 }
 
 #[derive(Deserialize)]

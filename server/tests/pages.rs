@@ -24,12 +24,7 @@ async fn pages_render_with_security_headers_and_status_codes() {
     assert_eq!(home.status(), StatusCode::FOUND);
     assert_eq!(home.headers()["location"], "/masuk");
 
-    let login = client
-        .get(server.url("/masuk"))
-        .header("accept-language", "en-US,en;q=0.9")
-        .send()
-        .await
-        .unwrap();
+    let login = client.get(server.url("/masuk")).send().await.unwrap();
     assert_eq!(login.status(), StatusCode::OK);
     let headers = login.headers().clone();
     assert_eq!(headers["x-content-type-options"], "nosniff");

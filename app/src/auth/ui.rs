@@ -49,7 +49,9 @@ pub fn LoginPage() -> impl IntoView {
         <section class="card narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <p class="muted">{t!(i18n, login.intro)}</p>
-            <ActionForm action=login attr:class="form" attr:novalidate=true>
+            // A plain form: a full-page post that the server answers with a redirect, the
+            // same with or without the wasm loaded (see the issue note on hydration).
+            <form method="post" action="/api/masuk" class="form" novalidate>
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
                 <div class="field">
                     <label for="nip">{t!(i18n, login.nip)}</label>
@@ -86,7 +88,7 @@ pub fn LoginPage() -> impl IntoView {
                         }
                     }}
                 </button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -95,13 +97,12 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn LogoutButton() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     view! {
-        <ActionForm action=session.logout attr:class="logout-form">
+        <form method="post" action="/api/keluar" class="logout-form">
             <button type="submit" class="link-button">
                 {t!(i18n, nav.logout)}
             </button>
-        </ActionForm>
+        </form>
     }
 }
 
@@ -135,7 +136,7 @@ pub fn AccountPage() -> impl IntoView {
                     {t!(i18n, account.done)}
                 </p>
             </Show>
-            <ActionForm action=change attr:class="form">
+            <form method="post" action="/api/ganti-sandi" class="form">
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
                 <div class="field">
                     <label for="current">{t!(i18n, account.current)}</label>
@@ -179,7 +180,7 @@ pub fn AccountPage() -> impl IntoView {
                 >
                     {t!(i18n, account.submit)}
                 </button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
