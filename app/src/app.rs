@@ -10,7 +10,7 @@ use leptos_router::{
 
 use crate::{
     auth::{
-        Login, Logout, get_current_user,
+        get_current_user,
         ui::{AccountPage, LoginPage},
     },
     home::HomePage,
@@ -63,18 +63,10 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Login and logout live here so that the session resource refetches after either.
-    let login = ServerAction::<Login>::new();
-    let logout = ServerAction::<Logout>::new();
-    let user = Resource::new(
-        move || (login.version().get(), logout.version().get()),
-        |_| get_current_user(),
-    );
-    provide_context(SessionContext {
-        user,
-        login,
-        logout,
-    });
+    // Login, logout and password change are full-page form posts, so every change of
+    // session arrives with a fresh page load and this resource needs no refetch key.
+    let user = Resource::new(|| (), |_| get_current_user());
+    provide_context(SessionContext { user });
 
     view! {
         <I18nContextProvider>

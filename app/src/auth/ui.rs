@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_query_map};
 
-use super::ChangePassword;
+use leptos::server_fn::ServerFn;
+
+use super::{ChangePassword, Login, Logout};
 use crate::{
     error::AppError,
     i18n::*,
@@ -12,20 +14,15 @@ use crate::{
     validation::PASSWORD_MIN_CHARS,
 };
 
-/// The error to show on a form page: the last result of its action when the app is
-/// hydrated, or the `galat` code a plain form post was redirected back with.
-fn form_error<S>(value: S) -> impl Fn() -> Option<AppError> + Copy
-where
-    S: Get<Value = Option<Result<(), AppError>>> + Copy + 'static,
-{
+/// The error to show on a form page: the `galat` code its server function redirected the
+/// plain form post back with.
+fn form_error() -> impl Fn() -> Option<AppError> + Copy {
     let query = use_query_map();
-    move || match value.get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(_)) => None,
-        None => query
+    move || {
+        query
             .read()
             .get("galat")
-            .map(|code| AppError::from_query_code(&code)),
+            .map(|code| AppError::from_query_code(&code))
     }
 }
 
@@ -33,9 +30,7 @@ where
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let login = session.login;
-    let error = form_error(login.value());
-    let pending = login.pending();
+    let error = form_error();
 
     let already_in = move || {
         Suspend::new(async move {
@@ -51,7 +46,7 @@ pub fn LoginPage() -> impl IntoView {
             <p class="muted">{t!(i18n, login.intro)}</p>
             // A plain form: a full-page post that the server answers with a redirect, the
             // same with or without the wasm loaded (see the issue note on hydration).
-            <form method="post" action="/api/masuk" class="form" novalidate>
+            <form method="post" action=Login::PATH class="form" novalidate>
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
                 <div class="field">
                     <label for="nip">{t!(i18n, login.nip)}</label>
@@ -79,14 +74,8 @@ pub fn LoginPage() -> impl IntoView {
                         required
                     />
                 </div>
-                <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || {
-                        if pending.get() {
-                            t_string!(i18n, login.submitting)
-                        } else {
-                            t_string!(i18n, login.submit)
-                        }
-                    }}
+                <button type="submit" class="button primary">
+                    {t!(i18n, login.submit)}
                 </button>
             </form>
         </section>
@@ -98,7 +87,7 @@ pub fn LoginPage() -> impl IntoView {
 pub fn LogoutButton() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <form method="post" action="/api/keluar" class="logout-form">
+        <form method="post" action=Logout::PATH class="logout-form">
             <button type="submit" class="link-button">
                 {t!(i18n, nav.logout)}
             </button>
@@ -110,13 +99,9 @@ pub fn LogoutButton() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let change = ServerAction::<ChangePassword>::new();
-    let error = form_error(change.value());
+    let error = form_error();
     let query = use_query_map();
-    let done = move || {
-        matches!(change.value().get(), Some(Ok(())))
-            || (change.value().get().is_none() && query.read().get("berhasil").is_some())
-    };
+    let done = move || query.read().get("berhasil").is_some();
     let guard = move || {
         Suspend::new(async move {
             (!matches!(session.user.await, Ok(Some(_))))
@@ -136,7 +121,7 @@ pub fn AccountPage() -> impl IntoView {
                     {t!(i18n, account.done)}
                 </p>
             </Show>
-            <form method="post" action="/api/ganti-sandi" class="form">
+            <form method="post" action=ChangePassword::PATH class="form">
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
                 <div class="field">
                     <label for="current">{t!(i18n, account.current)}</label>
@@ -173,11 +158,7 @@ pub fn AccountPage() -> impl IntoView {
                         required
                     />
                 </div>
-                <button
-                    type="submit"
-                    class="button primary"
-                    disabled=move || change.pending().get()
-                >
+                <button type="submit" class="button primary">
                     {t!(i18n, account.submit)}
                 </button>
             </form>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
-use leptos_router::components::{A, Redirect};
+use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::*,
     org::JenisJabatan,
-    ui::{ErrorPage, access_class_text},
+    ui::{access_class_text, page_or_error},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,11 +141,7 @@ pub fn HomePage() -> impl IntoView {
         <Title text=move || t_string!(i18n, home.title).to_string() />
         <Suspense fallback=crate::ui::Loading>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <Home data /> }.into_any(),
-                    Err(AppError::Unauthenticated) => view! { <Redirect path="/masuk" /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
-                }
+                page_or_error(data.await, |data| view! { <Home data /> })
             })}
         </Suspense>
     }

@@ -3,28 +3,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
-    components::{A, Form, Redirect},
+    components::{A, Form},
     hooks::use_query_map,
 };
 
 use super::{EmployeePage, EmployeeRow, get_opd_staff, get_team};
 use crate::{
-    error::AppError,
     i18n::*,
-    ui::{ErrorPage, Loading, access_class_text},
+    ui::{Loading, access_class_text, page_or_error},
 };
-
-/// Shows a loaded page, or sends an anonymous visitor to the login page.
-fn page_or_error<T, V: IntoView + 'static>(
-    result: Result<T, AppError>,
-    view: impl FnOnce(T) -> V,
-) -> AnyView {
-    match result {
-        Ok(data) => view(data).into_any(),
-        Err(AppError::Unauthenticated) => view! { <Redirect path="/masuk" /> }.into_any(),
-        Err(error) => view! { <ErrorPage error /> }.into_any(),
-    }
-}
 
 #[component]
 fn EmployeeTable(rows: Vec<EmployeeRow>) -> impl IntoView {

@@ -6,10 +6,10 @@ pub use layout::{LanguageSwitch, Layout};
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::components::A;
+use leptos_router::components::{A, Redirect};
 
 use crate::{
-    auth::{CurrentUser, Login, Logout},
+    auth::CurrentUser,
     error::AppError,
     i18n::*,
     org::{AccessClass, nip::NipError},
@@ -20,8 +20,6 @@ use crate::{
 #[derive(Clone, Copy)]
 pub struct SessionContext {
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
-    pub login: ServerAction<Login>,
-    pub logout: ServerAction<Logout>,
 }
 
 pub fn use_session() -> SessionContext {
@@ -93,6 +91,18 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="muted" aria-live="polite">{t!(i18n, common.loading)}</p> }
+}
+
+/// Shows a loaded page, or sends an anonymous visitor to the login page.
+pub fn page_or_error<T, V: IntoView + 'static>(
+    result: Result<T, AppError>,
+    view: impl FnOnce(T) -> V,
+) -> AnyView {
+    match result {
+        Ok(data) => view(data).into_any(),
+        Err(AppError::Unauthenticated) => view! { <Redirect path="/masuk" /> }.into_any(),
+        Err(error) => view! { <ErrorPage error /> }.into_any(),
+    }
 }
 
 /// The 404 page, with the 404 status on the server.
