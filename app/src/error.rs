@@ -87,15 +87,15 @@ impl AppError {
                 retry_after_minutes: minutes.parse().unwrap_or(15),
             };
         }
-        if let Some(nip) = code.strip_prefix("nip-") {
-            if let Some(e) = NipError::from_code(nip) {
-                return AppError::InvalidNip(e);
-            }
+        if let Some(nip) = code.strip_prefix("nip-")
+            && let Some(e) = NipError::from_code(nip)
+        {
+            return AppError::InvalidNip(e);
         }
-        if let Some(rule) = code.strip_prefix("sandi-") {
-            if let Some(e) = PasswordRuleError::from_code(rule) {
-                return AppError::InvalidPassword(e);
-            }
+        if let Some(rule) = code.strip_prefix("sandi-")
+            && let Some(e) = PasswordRuleError::from_code(rule)
+        {
+            return AppError::InvalidPassword(e);
         }
         match code {
             "kredensial" => AppError::InvalidCredentials,
@@ -126,40 +126,17 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn query_codes_round_trip() {
-        let errors = [
-            AppError::InvalidCredentials,
-            AppError::Throttled {
-                retry_after_minutes: 7,
-            },
-            AppError::InvalidNip(NipError::BirthDate),
-            AppError::InvalidPassword(PasswordRuleError::TooShort),
-            AppError::WrongCurrentPassword,
-            AppError::Forbidden,
-        ];
-        for e in errors {
-            assert_eq!(AppError::from_query_code(&e.to_query_code()), e);
-        }
-        assert_eq!(AppError::from_query_code("rubbish"), AppError::Internal);
-    }
-}
-
 /// Sets the HTTP status of a failed server function from its error. Every server function
 /// passes its result through here (or through [`form_error`]).
 #[cfg(feature = "ssr")]
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(e) = &result {
-        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(
-                axum::http::StatusCode::from_u16(e.status())
-                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
-            );
-        }
+    if let Err(e) = &result
+        && let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+    {
+        res.set_status(
+            axum::http::StatusCode::from_u16(e.status())
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
     }
     result
 }
@@ -188,5 +165,28 @@ pub fn form_error<T>(page: &str, error: AppError) -> Result<T, AppError> {
         Err(error)
     } else {
         respond(Err(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_codes_round_trip() {
+        let errors = [
+            AppError::InvalidCredentials,
+            AppError::Throttled {
+                retry_after_minutes: 7,
+            },
+            AppError::InvalidNip(NipError::BirthDate),
+            AppError::InvalidPassword(PasswordRuleError::TooShort),
+            AppError::WrongCurrentPassword,
+            AppError::Forbidden,
+        ];
+        for e in errors {
+            assert_eq!(AppError::from_query_code(&e.to_query_code()), e);
+        }
+        assert_eq!(AppError::from_query_code("rubbish"), AppError::Internal);
     }
 }

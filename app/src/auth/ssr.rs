@@ -137,17 +137,15 @@ pub async fn auth_session() -> Result<AuthSession, AppError> {
 /// The client's address: the socket peer, or the first `X-Forwarded-For` entry when the
 /// server is configured to trust its proxy.
 async fn client_address(trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(parts) = use_context::<axum::http::request::Parts>() {
-            if let Some(forwarded) = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
-            {
-                return forwarded.trim().to_owned();
-            }
-        }
+    if trust_proxy
+        && let Some(parts) = use_context::<axum::http::request::Parts>()
+        && let Some(forwarded) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+    {
+        return forwarded.trim().to_owned();
     }
     leptos_axum::extract::<ConnectInfo<SocketAddr>>()
         .await

@@ -207,10 +207,10 @@ impl Server {
         let probe = Client::new();
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            if let Ok(res) = probe.get(format!("{}/healthz", server.base)).send().await {
-                if res.status() == StatusCode::OK {
-                    return server;
-                }
+            if let Ok(res) = probe.get(format!("{}/healthz", server.base)).send().await
+                && res.status() == StatusCode::OK
+            {
+                return server;
             }
             assert!(Instant::now() < deadline, "server did not come up");
             tokio::time::sleep(Duration::from_millis(50)).await;
