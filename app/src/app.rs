@@ -10,7 +10,7 @@ use leptos_router::{
 
 use crate::{
     auth::{
-        get_current_user,
+        Login, Logout, get_current_user,
         ui::{AccountPage, LoginPage},
     },
     home::HomePage,
@@ -63,10 +63,25 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Login, logout and password change are full-page form posts, so every change of
-    // session arrives with a fresh page load and this resource needs no refetch key.
-    let user = Resource::new(|| (), |_| get_current_user());
-    provide_context(SessionContext { user });
+    // Login and logout live here so that the session resource refetches after either.
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let user = Resource::new(
+        move || (login.version().get(), logout.version().get()),
+        |_| get_current_user(),
+    );
+    // Marks the document once the wasm has taken over: browser tests wait for it so the
+    // hydrated project really exercises the enhanced forms, not the plain posts under them.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+    provide_context(SessionContext {
+        user,
+        login,
+        logout,
+    });
 
     view! {
         <I18nContextProvider>

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 export const PASSWORD = "bina-demo";
 
@@ -17,8 +17,17 @@ export function demoAccounts(): Record<string, { nip: string; name: string }> {
   return accounts;
 }
 
+/** Opens a page; with JavaScript on, waits until the app has hydrated. */
+export async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  }
+  return response;
+}
+
 export async function logIn(page: Page, nip: string, password = PASSWORD) {
-  await page.goto("/masuk");
+  await open(page, "/masuk");
   await page.getByLabel("NIP").fill(nip);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();

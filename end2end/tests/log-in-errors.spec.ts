@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoAccounts, logIn } from "./demo";
+import { demoAccounts, logIn, open } from "./demo";
 
 const accounts = demoAccounts();
 
@@ -16,7 +16,7 @@ test("a malformed NIP says which part is wrong @nojs", async ({ page }) => {
 });
 
 test("an unknown page shows the 404 page @nojs", async ({ page }) => {
-  const response = await page.goto("/tidak-ada");
+  const response = await open(page, "/tidak-ada");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
 });

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { demoAccounts, logIn } from "./demo";
+import { demoAccounts, logIn, open } from "./demo";
 
 const accounts = demoAccounts();
 
 test("the language switch turns Bina English and the choice persists @nojs", async ({ page }) => {
-  await page.goto("/masuk");
+  await open(page, "/masuk");
   await expect(page.getByRole("heading", { name: "Masuk ke Bina" })).toBeVisible();
   await page.getByRole("button", { name: "Ganti bahasa ke English" }).click();
   await expect(page.getByRole("heading", { name: "Log in to Bina" })).toBeVisible();

@@ -4,9 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_query_map};
 
-use leptos::server_fn::ServerFn;
-
-use super::{ChangePassword, Login, Logout};
+use super::ChangePassword;
 use crate::{
     error::AppError,
     i18n::*,
@@ -14,15 +12,20 @@ use crate::{
     validation::PASSWORD_MIN_CHARS,
 };
 
-/// The error to show on a form page: the `galat` code its server function redirected the
-/// plain form post back with.
-fn form_error() -> impl Fn() -> Option<AppError> + Copy {
+/// The error to show on a form page: the last result of its action when the app is
+/// hydrated, or the `galat` code a plain form post was redirected back with.
+fn form_error<S>(value: S) -> impl Fn() -> Option<AppError> + Copy
+where
+    S: Get<Value = Option<Result<(), AppError>>> + Copy + 'static,
+{
     let query = use_query_map();
-    move || {
-        query
+    move || match value.get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => query
             .read()
             .get("galat")
-            .map(|code| AppError::from_query_code(&code))
+            .map(|code| AppError::from_query_code(&code)),
     }
 }
 
@@ -30,7 +33,9 @@ fn form_error() -> impl Fn() -> Option<AppError> + Copy {
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let error = form_error();
+    let login = session.login;
+    let error = form_error(login.value());
+    let pending = login.pending();
 
     let already_in = move || {
         Suspend::new(async move {
@@ -44,9 +49,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="card narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <p class="muted">{t!(i18n, login.intro)}</p>
-            // A plain form: a full-page post that the server answers with a redirect, the
-            // same with or without the wasm loaded (see the issue note on hydration).
-            <form method="post" action=Login::PATH class="form" novalidate>
+            <ActionForm action=login attr:class="form" attr:novalidate=true>
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
                 <div class="field">
                     <label for="nip">{t!(i18n, login.nip)}</label>
@@ -74,10 +77,16 @@ pub fn LoginPage() -> impl IntoView {
                         required
                     />
                 </div>
-                <button type="submit" class="button primary">
-                    {t!(i18n, login.submit)}
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {move || {
+                        if pending.get() {
+                            t_string!(i18n, login.submitting)
+                        } else {
+                            t_string!(i18n, login.submit)
+                        }
+                    }}
                 </button>
-            </form>
+            </ActionForm>
         </section>
     }
 }
@@ -86,12 +95,13 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn LogoutButton() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     view! {
-        <form method="post" action=Logout::PATH class="logout-form">
+        <ActionForm action=session.logout attr:class="logout-form">
             <button type="submit" class="link-button">
                 {t!(i18n, nav.logout)}
             </button>
-        </form>
+        </ActionForm>
     }
 }
 
@@ -99,9 +109,13 @@ pub fn LogoutButton() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let error = form_error();
+    let change = ServerAction::<ChangePassword>::new();
+    let error = form_error(change.value());
     let query = use_query_map();
-    let done = move || query.read().get("berhasil").is_some();
+    let done = move || {
+        matches!(change.value().get(), Some(Ok(())))
+            || (change.value().get().is_none() && query.read().get("berhasil").is_some())
+    };
     let guard = move || {
         Suspend::new(async move {
             (!matches!(session.user.await, Ok(Some(_))))
@@ -121,7 +135,7 @@ pub fn AccountPage() -> impl IntoView {
                     {t!(i18n, account.done)}
                 </p>
             </Show>
-            <form method="post" action=ChangePassword::PATH class="form">
+            <ActionForm action=change attr:class="form">
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
                 <div class="field">
                     <label for="current">{t!(i18n, account.current)}</label>
@@ -158,10 +172,14 @@ pub fn AccountPage() -> impl IntoView {
                         required
                     />
                 </div>
-                <button type="submit" class="button primary">
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || change.pending().get()
+                >
                     {t!(i18n, account.submit)}
                 </button>
-            </form>
+            </ActionForm>
         </section>
     }
 }

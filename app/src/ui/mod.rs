@@ -9,7 +9,7 @@ use leptos_i18n::I18nContext;
 use leptos_router::components::{A, Redirect};
 
 use crate::{
-    auth::CurrentUser,
+    auth::{CurrentUser, Login, Logout},
     error::AppError,
     i18n::*,
     org::{AccessClass, nip::NipError},
@@ -20,6 +20,8 @@ use crate::{
 #[derive(Clone, Copy)]
 pub struct SessionContext {
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
 }
 
 pub fn use_session() -> SessionContext {
