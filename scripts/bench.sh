@@ -79,7 +79,7 @@ peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 kb() { echo "scale=1; $1 / 1000" | bc; }
 cat <<REPORT | tee "$out/report.txt"
 Bina benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))
-seed --demo:              ${seed_secs%.*}.$(echo "${seed_secs#*.}" | cut -c1-1) s ($(grep -c '^| ' "$out/seed.txt") demo accounts)
+seed --demo:              $(printf '%.1f' "$seed_secs") s ($(grep -cE '^\| [a-z_]+ \| [0-9]{18} ' "$out/seed.txt") demo accounts)
 wasm (raw):               $(kb "$wasm_raw") KB
 first load, login page:   $(kb $((login_html + login_assets))) KB brotli (HTML $(kb "$login_html") + CSS/JS/wasm $(kb "$login_assets"))
 first load, home page:    $(kb $((home_html + home_assets))) KB brotli (HTML $(kb "$home_html") + CSS/JS/wasm $(kb "$home_assets"))
