@@ -23,7 +23,7 @@ base="http://127.0.0.1:$port"
 export DATABASE_URL="sqlite://$out/bina.db" BINA_ADDR="127.0.0.1:$port" BINA_LOG=warn
 seed_start=$(date +%s.%N)
 target/release/bina seed --demo > "$out/seed.txt"
-seed_secs=$(echo "$(date +%s.%N) - $seed_start" | bc)
+seed_secs=$(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
 target/release/bina serve > "$out/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -76,7 +76,7 @@ load_health=$(load "$base/healthz")
 load_home=$(load -H "cookie: $cookie" -H 'accept-encoding: br' "$base/")
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 
-kb() { echo "scale=1; $1 / 1000" | bc; }
+kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000}'; }
 cat <<REPORT | tee "$out/report.txt"
 Bina benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))
 seed --demo:              $(printf '%.1f' "$seed_secs") s ($(grep -cE '^\| [a-z_]+ \| [0-9]{18} ' "$out/seed.txt") demo accounts)
