@@ -23,7 +23,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: "list",
-  // Palu's phones speak Indonesian; Bina follows the browser until someone picks a language.
+  // Bina speaks Indonesian whatever the browser asks for, until someone picks English.
   use: { baseURL, launchOptions, trace: "off", locale: "id-ID" },
   projects: [
     {

@@ -74,6 +74,18 @@ load() {
 }
 load_health=$(load "$base/healthz")
 load_home=$(load -H "cookie: $cookie" -H 'accept-encoding: br' "$base/")
+
+# The planning dashboard on the full demo data: city-wide (the admin) and one OPD.
+admin_nip=$(awk -F'|' '$2 ~ /admin/ {gsub(/ /, "", $3); print $3}' "$out/seed.txt")
+curl -s -c "$out/admin-cookies" -o /dev/null -H 'accept: application/json' \
+  --data-urlencode "nip=$admin_nip" --data-urlencode "password=bina-demo" "$base/api/masuk"
+admin_cookie="bina_sesi=$(awk '$6 == "bina_sesi" {print $7}' "$out/admin-cookies")"
+page_ms() { curl -s -o /dev/null -w '%{time_total}' -H "cookie: $admin_cookie" "$1" | awk '{printf "%.0f", $1 * 1000}'; }
+page_ms "$base/dasbor" >/dev/null # warm the caches once
+dash_city_ms=$(page_ms "$base/dasbor")
+dash_opd_ms=$(page_ms "$base/dasbor?opd=9")
+load_dash=$(wrk -t2 -c4 -d"${BINA_BENCH_SECONDS:-10}"s --latency -H "cookie: $admin_cookie" "$base/dasbor" > "$out/wrk-dash.txt"; \
+  echo "$(awk '/Requests\/sec/ {print $2}' "$out/wrk-dash.txt") pages/s, p99 $(awk '$1 == "99%" {print $2}' "$out/wrk-dash.txt")")
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 
 kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000}'; }
@@ -87,5 +99,7 @@ lighthouse login (mobile): $lh_login
 lighthouse home (mobile):  $lh_home
 load /healthz (32 conn):  $load_health
 load home page (32 conn): $load_home
+dashboard, city-wide:     $dash_city_ms ms (one request); $load_dash at 4 connections
+dashboard, one OPD:       $dash_opd_ms ms (one request)
 server peak memory:       $((peak_kb / 1024)) MB
 REPORT

@@ -34,6 +34,7 @@ rm -rf "$e2e_dir" && mkdir -p "$e2e_dir"
 export DATABASE_URL="sqlite://$e2e_dir/bina.db"
 export BINA_ADDR="127.0.0.1:${BINA_E2E_PORT:-3100}"
 export BINA_LOG=warn
+export BINA_EVIDENCE_DIR="$e2e_dir/evidence"
 target/release/bina seed --demo > "$e2e_dir/demo-accounts.txt"
 target/release/bina serve > "$e2e_dir/server.log" 2>&1 &
 server_pid=$!

@@ -13,9 +13,15 @@ use crate::{
         Login, Logout, get_current_user,
         ui::{AccountPage, LoginPage},
     },
+    catalog::ui::CatalogPage,
+    competency::ui::CompetencyPage,
+    dashboard::ui::{DashboardPage, DashboardPeoplePage},
     home::HomePage,
     i18n::I18nContextProvider,
+    jp::ui::{LedgerPage, VerifyPage},
+    notify::NotificationsPage,
     org::ui::{StaffPage, TeamPage},
+    plan::ui::{ApprovalPage, PlanPage},
     ui::{Layout, NotFound, SessionContext},
 };
 
@@ -95,6 +101,19 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async />
                         <Route path=path!("/pegawai") view=StaffPage ssr=SsrMode::Async />
                         <Route path=path!("/akun") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/kompetensi") view=CompetencyPage ssr=SsrMode::Async />
+                        <Route path=path!("/rencana") view=PlanPage ssr=SsrMode::Async />
+                        <Route path=path!("/persetujuan") view=ApprovalPage ssr=SsrMode::Async />
+                        <Route path=path!("/jp") view=LedgerPage ssr=SsrMode::Async />
+                        <Route path=path!("/verifikasi") view=VerifyPage ssr=SsrMode::Async />
+                        <Route path=path!("/katalog") view=CatalogPage ssr=SsrMode::Async />
+                        <Route path=path!("/notifikasi") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/dasbor/pegawai")
+                            view=DashboardPeoplePage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </Layout>
             </Router>

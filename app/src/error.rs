@@ -8,7 +8,9 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::jp::LedgerError;
 use crate::org::nip::NipError;
+use crate::plan::PlanError;
 use crate::validation::PasswordRuleError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -33,6 +35,12 @@ pub enum AppError {
     InvalidPassword(PasswordRuleError),
     #[error("current password wrong")]
     WrongCurrentPassword,
+    /// A development plan or item broke a rule.
+    #[error("plan: {0:?}")]
+    Plan(PlanError),
+    /// A JP ledger entry, its evidence or its verification broke a rule.
+    #[error("ledger: {0:?}")]
+    Ledger(LedgerError),
     /// Something failed on the server; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -60,6 +68,10 @@ impl AppError {
             AppError::InvalidNip(_)
             | AppError::InvalidPassword(_)
             | AppError::WrongCurrentPassword => 422,
+            AppError::Plan(PlanError::NotEditable | PlanError::IllegalTransition)
+            | AppError::Ledger(LedgerError::AlreadyDecided) => 409,
+            AppError::Ledger(LedgerError::EvidenceTooLarge) => 413,
+            AppError::Plan(_) | AppError::Ledger(_) => 422,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -75,6 +87,8 @@ impl AppError {
             AppError::InvalidNip(e) => format!("nip-{}", e.code()),
             AppError::InvalidPassword(e) => format!("sandi-{}", e.code()),
             AppError::WrongCurrentPassword => "sandi-lama".into(),
+            AppError::Plan(e) => format!("rencana-{}", e.code()),
+            AppError::Ledger(e) => format!("jp-{}", e.code()),
             AppError::Forbidden => "terlarang".into(),
             _ => "sistem".into(),
         }
@@ -97,6 +111,12 @@ impl AppError {
         {
             return AppError::InvalidPassword(e);
         }
+        if let Some(e) = code.strip_prefix("rencana-").and_then(PlanError::from_code) {
+            return AppError::Plan(e);
+        }
+        if let Some(e) = code.strip_prefix("jp-").and_then(LedgerError::from_code) {
+            return AppError::Ledger(e);
+        }
         match code {
             "kredensial" => AppError::InvalidCredentials,
             "sandi-lama" => AppError::WrongCurrentPassword,
@@ -109,6 +129,18 @@ impl AppError {
 impl From<NipError> for AppError {
     fn from(e: NipError) -> Self {
         AppError::InvalidNip(e)
+    }
+}
+
+impl From<PlanError> for AppError {
+    fn from(e: PlanError) -> Self {
+        AppError::Plan(e)
+    }
+}
+
+impl From<LedgerError> for AppError {
+    fn from(e: LedgerError) -> Self {
+        AppError::Ledger(e)
     }
 }
 
@@ -155,13 +187,23 @@ pub fn is_plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
+/// Ends a form's server function that succeeded: a plain form post goes to `page` (usually
+/// back where it came from); the hydrated app stays and refetches.
+#[cfg(feature = "ssr")]
+pub fn form_done(page: &str) {
+    if is_plain_form_post() {
+        leptos_axum::redirect(page);
+    }
+}
+
 /// Ends a form's server function with an error: a plain form post goes back to `page` with
 /// the error in the query (`?galat=…`) so the server-rendered page can show it; a call from
 /// the hydrated app gets the error itself with its status code.
 #[cfg(feature = "ssr")]
 pub fn form_error<T>(page: &str, error: AppError) -> Result<T, AppError> {
     if is_plain_form_post() {
-        leptos_axum::redirect(&format!("{page}?galat={}", error.to_query_code()));
+        let joiner = if page.contains('?') { '&' } else { '?' };
+        leptos_axum::redirect(&format!("{page}{joiner}galat={}", error.to_query_code()));
         Err(error)
     } else {
         respond(Err(error))
@@ -183,6 +225,8 @@ mod tests {
             AppError::InvalidPassword(PasswordRuleError::TooShort),
             AppError::WrongCurrentPassword,
             AppError::Forbidden,
+            AppError::Plan(PlanError::NoItems),
+            AppError::Ledger(LedgerError::EvidenceType),
         ];
         for e in errors {
             assert_eq!(AppError::from_query_code(&e.to_query_code()), e);

@@ -14,11 +14,18 @@ pub use i18n_loader::i18n;
 
 mod app;
 pub mod auth;
+pub mod calendar;
+pub mod catalog;
+pub mod competency;
+pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod error;
 pub mod home;
+pub mod jp;
+pub mod notify;
 pub mod org;
+pub mod plan;
 pub mod settings;
 pub mod ui;
 pub mod validation;

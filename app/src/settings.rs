@@ -17,6 +17,15 @@ pub struct Settings {
     pub throttle: ThrottlePolicy,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// Folder of uploaded evidence (certificates), outside the web root.
+    pub evidence_dir: String,
+}
+
+impl Settings {
+    /// The JP conversion rules with this deployment's JP length.
+    pub fn jp_rules(&self) -> crate::jp::JpRules {
+        crate::jp::JpRules::with_minutes(self.jp_minutes)
+    }
 }
 
 impl Default for Settings {
@@ -28,6 +37,7 @@ impl Default for Settings {
             session_max_hours: 12,
             throttle: ThrottlePolicy::default(),
             trust_proxy: false,
+            evidence_dir: "data/evidence".into(),
         }
     }
 }

@@ -65,6 +65,7 @@ impl Config {
                     )?,
                 },
                 trust_proxy: flag("BINA_TRUST_PROXY")?,
+                evidence_dir: var("BINA_EVIDENCE_DIR", defaults.evidence_dir)?,
             },
         })
     }

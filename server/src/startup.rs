@@ -1,11 +1,11 @@
 //! Builds the axum application: Leptos routes and server functions behind sessions and
 //! login, static assets, health check, and the middleware every response goes through.
 
-use std::{net::SocketAddr, path::Path, sync::Arc, time::Duration};
+use std::{net::SocketAddr, path::Path as FsPath, sync::Arc, time::Duration};
 
 use axum::{
     Form, Router,
-    extract::{Request, State},
+    extract::{Path, Query, Request, State},
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
@@ -14,7 +14,10 @@ use axum::{
 use axum_login::AuthManagerLayerBuilder;
 use bina_app::{
     App,
-    auth::ssr::Backend,
+    auth::{
+        CurrentUser,
+        ssr::{AuthSession, Backend, load_current_user},
+    },
     db::{AppState, Db},
     shell,
 };
@@ -35,6 +38,95 @@ const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
 const SESSION_COOKIE: &str = "bina_sesi";
 /// The cookie leptos_i18n reads for the chosen language.
 const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// The logged-in person behind a plain (non-Leptos) route, or the response to send instead.
+async fn session_user(state: &AppState, auth: AuthSession) -> Result<CurrentUser, Response> {
+    let Some(account) = auth.user else {
+        return Err(Redirect::to("/masuk").into_response());
+    };
+    match load_current_user(&state.db, account.id).await {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err(Redirect::to("/masuk").into_response()),
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+fn error_response(e: &bina_app::error::AppError) -> Response {
+    StatusCode::from_u16(e.status())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        .into_response()
+}
+
+#[derive(Deserialize)]
+struct CsvQuery {
+    tabel: String,
+    #[serde(default)]
+    lihat: String,
+    tahun: Option<i32>,
+    opd: Option<i64>,
+    jenis: Option<String>,
+    akses: Option<String>,
+}
+
+/// A dashboard table as a CSV download, scoped like the dashboard itself.
+async fn dashboard_csv(state: AppState, auth: AuthSession, q: CsvQuery) -> Response {
+    let user = match session_user(&state, auth).await {
+        Ok(user) => user,
+        Err(res) => return res,
+    };
+    let filter = bina_app::dashboard::DashboardFilter {
+        year: q.tahun,
+        opd: q.opd,
+        jenis: q.jenis.filter(|v| !v.is_empty()),
+        access: q.akses.filter(|v| !v.is_empty()),
+    };
+    let target = state.settings.jp_yearly_target;
+    match bina_app::dashboard::ssr::csv(&state.db, target, &user, filter, &q.tabel, &q.lihat).await
+    {
+        Ok((name, bytes)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => error_response(&e),
+    }
+}
+
+/// Sends the evidence of a JP entry to its owner or a verifier, never cached, always as a
+/// download (so a crafted file cannot run as a page of Bina).
+async fn evidence(state: AppState, auth: AuthSession, entry_id: i64) -> Response {
+    let user = match session_user(&state, auth).await {
+        Ok(user) => user,
+        Err(res) => return res,
+    };
+    match bina_app::jp::ssr::evidence(&state.db, &state.settings.evidence_dir, &user, entry_id)
+        .await
+    {
+        Ok((kind, bytes)) => (
+            [
+                (header::CONTENT_TYPE, kind.mime().to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"bukti-{entry_id}.{}\"",
+                        kind.extension()
+                    ),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => error_response(&e),
+    }
+}
 
 fn leptos_options(config: &Config) -> LeptosOptions {
     // cargo-leptos writes hash.txt beside the server binary when it hashes asset names.
@@ -87,13 +179,30 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             }),
         )
         .route("/bahasa", post(set_language))
+        .route(
+            "/dasbor/unduh",
+            get({
+                let state = state.clone();
+                move |auth: AuthSession, Query(q): Query<CsvQuery>| {
+                    dashboard_csv(state.clone(), auth, q)
+                }
+            }),
+        )
+        .route(
+            "/bukti/{id}",
+            get({
+                let state = state.clone();
+                move |auth: AuthSession, Path(id): Path<i64>| evidence(state.clone(), auth, id)
+            }),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
         .layer(auth_layer)
+        .layer(middleware::from_fn(default_language))
         .with_state(options.clone());
 
-    let pkg_dir = Path::new(config.site_root.as_str()).join("pkg");
+    let pkg_dir = FsPath::new(config.site_root.as_str()).join("pkg");
     let assets = Router::new()
         .nest_service(
             "/pkg",
@@ -111,7 +220,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         .route_service(
             "/favicon.svg",
             tower_http::services::ServeFile::new(
-                Path::new(config.site_root.as_str()).join("favicon.svg"),
+                FsPath::new(config.site_root.as_str()).join("favicon.svg"),
             ),
         )
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
@@ -157,6 +266,36 @@ async fn cache_assets(req: Request, next: Next) -> Response {
     res
 }
 
+/// Bina speaks Indonesian until the person picks English, whatever the browser's language.
+/// A first visit without the language cookie is rendered as if it had `id` and is given the
+/// cookie, so the hydrated app (which reads the cookie before the browser's languages)
+/// agrees with the server.
+async fn default_language(mut req: Request, next: Next) -> Response {
+    let has_choice = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim_start().starts_with(&format!("{LANGUAGE_COOKIE}=")));
+    if has_choice {
+        return next.run(req).await;
+    }
+    req.headers_mut().append(
+        header::COOKIE,
+        HeaderValue::from_static("i18n_pref_locale=id"),
+    );
+    let mut res = next.run(req).await;
+    if let Ok(value) = HeaderValue::from_str(&language_cookie("id")) {
+        res.headers_mut().append(header::SET_COOKIE, value);
+    }
+    res
+}
+
+fn language_cookie(locale: &str) -> String {
+    format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax")
+}
+
 #[derive(Deserialize)]
 struct LanguageForm {
     ke: String,
@@ -174,9 +313,8 @@ fn local_path(path: Option<String>) -> String {
 /// The no-JavaScript language switch: remember the choice for a year, go back.
 async fn set_language(Form(form): Form<LanguageForm>) -> Response {
     let locale = if form.ke == "en" { "en" } else { "id" };
-    let cookie = format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
     let mut res = Redirect::to(&local_path(form.kembali)).into_response();
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
+    if let Ok(value) = HeaderValue::from_str(&language_cookie(locale)) {
         res.headers_mut().insert(header::SET_COOKIE, value);
     }
     res

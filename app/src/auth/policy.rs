@@ -83,6 +83,14 @@ pub enum Permission {
     ViewOpdStaff { opd_id: i64 },
     /// See city-wide figures and every OPD.
     ViewCity,
+    /// Change one's own records (plan, ledger): only the owner.
+    OwnRecord { owner: i64 },
+    /// Approve or return a plan: only the owner's direct supervisor.
+    ReviewPlan { supervisor: Option<i64> },
+    /// Verify or reject JP entries of employees of an OPD.
+    VerifyJp { opd_id: i64 },
+    /// Download the evidence of a JP entry: its owner and whoever may verify it.
+    ViewEvidence { owner: i64, opd_id: i64 },
 }
 
 pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
@@ -91,6 +99,12 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
         Permission::ViewTeam => roles.atasan,
         Permission::ViewOpdStaff { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
         Permission::ViewCity => roles.admin,
+        Permission::OwnRecord { owner } => user.employee_id == owner,
+        Permission::ReviewPlan { supervisor } => supervisor == Some(user.employee_id),
+        Permission::VerifyJp { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
+        Permission::ViewEvidence { owner, opd_id } => {
+            user.employee_id == owner || roles.admin || roles.pengelola_opd == Some(opd_id)
+        }
     };
     if allowed {
         Ok(())
@@ -235,5 +249,93 @@ mod tests {
             !can(&u, Permission::ViewTeam),
             "admin without reports has no team"
         );
+    }
+
+    #[test]
+    fn own_records_belong_to_their_owner_only() {
+        // The test user is employee 1 of OPD 7.
+        let admin = user(Roles {
+            admin: true,
+            ..Roles::default()
+        });
+        assert_eq!(
+            authorize(&admin, Permission::OwnRecord { owner: 1 }),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&admin, Permission::OwnRecord { owner: 2 }),
+            Err(AppError::Forbidden),
+            "not even an admin changes another's plan"
+        );
+    }
+
+    #[test]
+    fn only_the_direct_supervisor_reviews_a_plan() {
+        let u = user(Roles {
+            atasan: true,
+            admin: true,
+            ..Roles::default()
+        });
+        assert_eq!(
+            authorize(
+                &u,
+                Permission::ReviewPlan {
+                    supervisor: Some(1)
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &u,
+                Permission::ReviewPlan {
+                    supervisor: Some(5)
+                }
+            ),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&u, Permission::ReviewPlan { supervisor: None }),
+            Err(AppError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn jp_is_verified_in_ones_opd_and_evidence_seen_by_owner_and_verifiers() {
+        let pengelola = user(Roles {
+            pengelola_opd: Some(7),
+            ..Roles::default()
+        });
+        let plain = user(Roles::default());
+        let admin = user(Roles {
+            admin: true,
+            ..Roles::default()
+        });
+        assert_eq!(
+            authorize(&pengelola, Permission::VerifyJp { opd_id: 7 }),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&pengelola, Permission::VerifyJp { opd_id: 8 }),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&admin, Permission::VerifyJp { opd_id: 8 }),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&plain, Permission::VerifyJp { opd_id: 7 }),
+            Err(AppError::Forbidden),
+            "not even in their own OPD"
+        );
+        let evidence = |owner, opd_id| Permission::ViewEvidence { owner, opd_id };
+        assert_eq!(authorize(&plain, evidence(1, 7)), Ok(()));
+        assert_eq!(authorize(&plain, evidence(2, 7)), Err(AppError::Forbidden));
+        assert_eq!(authorize(&pengelola, evidence(2, 7)), Ok(()));
+        assert_eq!(
+            authorize(&pengelola, evidence(2, 8)),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(authorize(&admin, evidence(2, 8)), Ok(()));
     }
 }

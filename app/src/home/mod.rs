@@ -10,6 +10,7 @@ use crate::{
     auth::{CurrentUser, Role},
     error::AppError,
     i18n::*,
+    jp::{JpProgress, ui::JpProgressBar},
     org::JenisJabatan,
     ui::{access_class_text, page_or_error},
 };
@@ -22,6 +23,7 @@ pub struct HomeData {
     pub city: Option<CitySummary>,
     pub jp_target: u32,
     pub jp_minutes: u32,
+    pub progress: JpProgress,
 }
 
 /// What a pengelola OPD sees of their OPD.
@@ -112,7 +114,15 @@ mod ssr {
         } else {
             None
         };
+        let progress = crate::jp::ssr::progress(
+            &state.db,
+            user.employee_id,
+            crate::jp::ssr::this_year(),
+            state.settings.jp_yearly_target,
+        )
+        .await?;
         Ok(HomeData {
+            progress,
             user,
             team_size,
             staff,
@@ -157,6 +167,7 @@ fn Home(data: HomeData) -> impl IntoView {
         city,
         jp_target,
         jp_minutes,
+        progress,
     } = data;
     let name = user.name.clone();
     let roles = user.roles.list();
@@ -200,6 +211,12 @@ fn Home(data: HomeData) -> impl IntoView {
                 <h2 id="jp-title">{t!(i18n, home.jp_title)}</h2>
                 <p>
                     {t!(i18n, home.jp_text, target = jp_target, minutes = jp_minutes)}
+                </p>
+                <JpProgressBar progress />
+                <p class="links">
+                    <A href="/rencana">{t!(i18n, home.plan_link)}</A>
+                    " · "
+                    <A href="/jp">{t!(i18n, home.ledger_link)}</A>
                 </p>
             </section>
             {(team_size > 0)

@@ -144,7 +144,7 @@ pub fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-fn is_real_date(year: u32, month: u32, day: u32) -> bool {
+pub fn is_real_date(year: u32, month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
 }
 

@@ -50,6 +50,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let show_team = can(&user, Permission::ViewTeam);
     let show_staff = user.roles.admin || user.roles.pengelola_opd.is_some();
+    let show_verify = show_staff;
     view! {
         <nav aria-label=move || t_string!(i18n, nav.label).to_string() class="main-nav">
             <ul>
@@ -58,9 +59,24 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                         {t!(i18n, nav.home)}
                     </A>
                 </li>
+                <li>
+                    <A href="/kompetensi">{t!(i18n, nav.competency)}</A>
+                </li>
+                <li>
+                    <A href="/rencana">{t!(i18n, nav.plan)}</A>
+                </li>
+                <li>
+                    <A href="/jp">{t!(i18n, nav.ledger)}</A>
+                </li>
+                <li>
+                    <A href="/katalog">{t!(i18n, nav.catalog)}</A>
+                </li>
                 <Show when=move || show_team>
                     <li>
                         <A href="/tim">{t!(i18n, nav.team)}</A>
+                    </li>
+                    <li>
+                        <A href="/persetujuan">{t!(i18n, nav.approval)}</A>
                     </li>
                 </Show>
                 <Show when=move || show_staff>
@@ -68,6 +84,17 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                         <A href="/pegawai">{t!(i18n, nav.staff)}</A>
                     </li>
                 </Show>
+                <Show when=move || show_verify>
+                    <li>
+                        <A href="/verifikasi">{t!(i18n, nav.verify)}</A>
+                    </li>
+                    <li>
+                        <A href="/dasbor">{t!(i18n, nav.dashboard)}</A>
+                    </li>
+                </Show>
+                <li>
+                    <A href="/notifikasi">{t!(i18n, nav.notifications)}</A>
+                </li>
                 <li>
                     <A href="/akun">{t!(i18n, nav.account)}</A>
                 </li>

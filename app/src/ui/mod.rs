@@ -6,13 +6,18 @@ pub use layout::{LanguageSwitch, Layout};
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::components::{A, Redirect};
+use leptos_router::{
+    components::{A, Redirect},
+    hooks::use_query_map,
+};
 
 use crate::{
     auth::{CurrentUser, Login, Logout},
     error::AppError,
     i18n::*,
+    jp::LedgerError,
     org::{AccessClass, nip::NipError},
+    plan::PlanError,
     validation::PasswordRuleError,
 };
 
@@ -58,8 +63,70 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::WrongCurrentPassword => {
             t_string!(i18n, errors.wrong_current_password).to_string()
         }
+        AppError::Plan(e) => plan_error_text(i18n, *e).to_string(),
+        AppError::Ledger(e) => ledger_error_text(i18n, *e).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
+    }
+}
+
+fn plan_error_text(i18n: I18nContext<Locale>, e: PlanError) -> &'static str {
+    match e {
+        PlanError::TitleEmpty => t_string!(i18n, errors.plan_title_empty),
+        PlanError::TitleTooLong => t_string!(i18n, errors.plan_title_too_long),
+        PlanError::JpNotNumber => t_string!(i18n, errors.plan_jp_not_number),
+        PlanError::JpNotPositive => t_string!(i18n, errors.plan_jp_not_positive),
+        PlanError::JpTooLarge => t_string!(i18n, errors.plan_jp_too_large),
+        PlanError::QuarterInvalid => t_string!(i18n, errors.plan_quarter_invalid),
+        PlanError::YearOutOfRange => t_string!(i18n, errors.plan_year_out_of_range),
+        PlanError::PathUnknown => t_string!(i18n, errors.path_unknown),
+        PlanError::CompetencyUnknown => t_string!(i18n, errors.plan_competency_unknown),
+        PlanError::ProgramUnknown => t_string!(i18n, errors.plan_program_unknown),
+        PlanError::NoItems => t_string!(i18n, errors.plan_no_items),
+        PlanError::TooManyItems => t_string!(i18n, errors.plan_too_many_items),
+        PlanError::CommentRequired => t_string!(i18n, errors.plan_comment_required),
+        PlanError::CommentTooLong => t_string!(i18n, errors.plan_comment_too_long),
+        PlanError::NotEditable => t_string!(i18n, errors.plan_not_editable),
+        PlanError::IllegalTransition => t_string!(i18n, errors.plan_illegal_transition),
+    }
+}
+
+fn ledger_error_text(i18n: I18nContext<Locale>, e: LedgerError) -> &'static str {
+    match e {
+        LedgerError::TitleEmpty => t_string!(i18n, errors.ledger_title_empty),
+        LedgerError::OrganiserEmpty => t_string!(i18n, errors.ledger_organiser_empty),
+        LedgerError::TextTooLong => t_string!(i18n, errors.ledger_text_too_long),
+        LedgerError::PathUnknown => t_string!(i18n, errors.path_unknown),
+        LedgerError::DateInvalid => t_string!(i18n, errors.ledger_date_invalid),
+        LedgerError::EndsBeforeStart => t_string!(i18n, errors.ledger_ends_before_start),
+        LedgerError::InFuture => t_string!(i18n, errors.ledger_in_future),
+        LedgerError::YearClosed => t_string!(i18n, errors.ledger_year_closed),
+        LedgerError::AmountNotNumber => t_string!(i18n, errors.ledger_amount_not_number),
+        LedgerError::AmountNotPositive => t_string!(i18n, errors.ledger_amount_not_positive),
+        LedgerError::UnitNotAllowed => t_string!(i18n, errors.ledger_unit_not_allowed),
+        LedgerError::TooShort => t_string!(i18n, errors.ledger_too_short),
+        LedgerError::EvidenceMissing => t_string!(i18n, errors.ledger_evidence_missing),
+        LedgerError::EvidenceTooLarge => t_string!(i18n, errors.ledger_evidence_too_large),
+        LedgerError::EvidenceType => t_string!(i18n, errors.ledger_evidence_type),
+        LedgerError::ReasonRequired => t_string!(i18n, errors.ledger_reason_required),
+        LedgerError::ReasonTooLong => t_string!(i18n, errors.ledger_reason_too_long),
+        LedgerError::AlreadyDecided => t_string!(i18n, errors.ledger_already_decided),
+    }
+}
+
+/// The error to show on a page with forms: the latest failed action when the app is
+/// hydrated, or the `galat` code a plain form post was sent back with.
+pub fn action_error(
+    latest: impl Fn() -> Option<AppError> + Copy + 'static,
+) -> impl Fn() -> Option<AppError> + Copy + 'static {
+    let query = use_query_map();
+    move || {
+        latest().or_else(|| {
+            query
+                .read()
+                .get("galat")
+                .map(|code| AppError::from_query_code(&code))
+        })
     }
 }
 

@@ -166,11 +166,23 @@ impl TestDb {
 
 fn bina(url: &str, env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_bina"));
-    cmd.env("DATABASE_URL", url).env("BINA_LOG", "warn");
+    cmd.env("DATABASE_URL", url)
+        .env("BINA_LOG", "warn")
+        .env("BINA_EVIDENCE_DIR", evidence_dir());
     for (k, v) in env {
         cmd.env(k, v);
     }
     cmd
+}
+
+/// Where the servers of this test process keep uploaded evidence.
+pub fn evidence_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("bina-test-evidence-{}", std::process::id()))
+}
+
+/// Files in the evidence folder now.
+pub fn evidence_files() -> usize {
+    std::fs::read_dir(evidence_dir()).map_or(0, |dir| dir.count())
 }
 
 fn free_port() -> u16 {

@@ -1,0 +1,111 @@
+//! Calendar dates in Palu's time zone (WITA, UTC+8). Bina stores moments as UTC unix
+//! seconds and shows and reasons about days in WITA.
+
+use serde::{Deserialize, Serialize};
+
+use crate::org::nip::is_real_date;
+
+/// WITA's offset from UTC.
+pub const WITA_OFFSET_SECS: i64 = 8 * 3600;
+
+/// A calendar date `YYYY-MM-DD`, checked to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct IsoDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl IsoDate {
+    pub fn parse(text: &str) -> Option<IsoDate> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        (year >= 1900 && is_real_date(year as u32, month, day)).then_some(IsoDate {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// The WITA date at the moment `unix_secs`.
+    pub fn from_unix_wita(unix_secs: i64) -> IsoDate {
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let days = (unix_secs + WITA_OFFSET_SECS).div_euclid(86_400);
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        IsoDate { year, month, day }
+    }
+}
+
+impl std::fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IsoDate;
+
+    #[test]
+    fn parses_only_real_dates() {
+        assert_eq!(
+            IsoDate::parse("2024-02-29"),
+            Some(IsoDate {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(IsoDate::parse("2026-02-29"), None);
+        assert_eq!(IsoDate::parse("2026-13-01"), None);
+        assert_eq!(IsoDate::parse("27/11/2026"), None);
+        assert_eq!(
+            IsoDate::parse("2026-11-27").unwrap().to_string(),
+            "2026-11-27"
+        );
+    }
+
+    #[test]
+    fn unix_time_becomes_the_wita_date() {
+        assert_eq!(IsoDate::from_unix_wita(0).to_string(), "1970-01-01");
+        // 2026-11-27 15:59:59 UTC is still the 27th in WITA; a second later it is the 28th.
+        assert_eq!(
+            IsoDate::from_unix_wita(1_795_795_199).to_string(),
+            "2026-11-27"
+        );
+        assert_eq!(
+            IsoDate::from_unix_wita(1_795_795_200).to_string(),
+            "2026-11-28"
+        );
+        assert_eq!(
+            IsoDate::from_unix_wita(951_782_400).to_string(),
+            "2000-02-29"
+        );
+    }
+}
+
+/// A moment as WITA date and time, `YYYY-MM-DD HH:MM`.
+pub fn wita_date_time(unix_secs: i64) -> String {
+    let date = IsoDate::from_unix_wita(unix_secs);
+    let secs = (unix_secs + WITA_OFFSET_SECS).rem_euclid(86_400);
+    format!("{date} {:02}:{:02}", secs / 3600, secs % 3600 / 60)
+}
+
+#[cfg(test)]
+mod time_tests {
+    #[test]
+    fn moments_show_in_wita() {
+        // 2026-11-27 16:05 UTC is 00:05 the next day in Palu.
+        assert_eq!(super::wita_date_time(1_795_795_500), "2026-11-28 00:05");
+    }
+}

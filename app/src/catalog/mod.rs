@@ -1,0 +1,53 @@
+//! The catalog of development programs (minimal for now: what plans and gap suggestions
+//! link to).
+
+mod server_fns;
+pub mod ui;
+
+use serde::{Deserialize, Serialize};
+
+pub use server_fns::*;
+
+use crate::jp::DevPath;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ProgramMode {
+    Classroom,
+    Online,
+    Blended,
+}
+
+impl ProgramMode {
+    pub fn as_db(self) -> &'static str {
+        match self {
+            ProgramMode::Classroom => "classroom",
+            ProgramMode::Online => "online",
+            ProgramMode::Blended => "blended",
+        }
+    }
+
+    pub fn from_db(s: &str) -> ProgramMode {
+        match s {
+            "online" => ProgramMode::Online,
+            "blended" => ProgramMode::Blended,
+            _ => ProgramMode::Classroom,
+        }
+    }
+}
+
+/// A program as lists and plans show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgramRef {
+    pub id: i64,
+    pub title: String,
+    pub path: DevPath,
+    pub jp: u32,
+    pub mode: ProgramMode,
+    pub organiser: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub place: String,
+    /// The competency it addresses (the first, when several).
+    pub competency_id: i64,
+    pub competency_code: String,
+}

@@ -1,0 +1,401 @@
+//! Pages and pieces of the JP ledger: names of paths, modes and units, the progress bar, the
+//! ledger page with its upload form, and the verifier's queue.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    AmountUnit, DecideJpEntry, DevPath, EntryStatus, EntryToVerify, EntryView, JpProgress,
+    MyLedger, PathFamily, get_my_ledger, get_verification_queue, ledger::MAX_TEXT_CHARS,
+};
+use crate::{
+    catalog::ProgramMode,
+    i18n::*,
+    ui::{ErrorMessage, Loading, action_error, page_or_error},
+};
+
+pub fn path_text(i18n: I18nContext<Locale>, path: DevPath) -> &'static str {
+    use DevPath::*;
+    match path {
+        TugasBelajar => t_string!(i18n, paths.tugas_belajar),
+        PelatihanKepemimpinan => t_string!(i18n, paths.pelatihan_kepemimpinan),
+        PelatihanManajerial => t_string!(i18n, paths.pelatihan_manajerial),
+        PelatihanTeknis => t_string!(i18n, paths.pelatihan_teknis),
+        PelatihanFungsional => t_string!(i18n, paths.pelatihan_fungsional),
+        PelatihanSosialKultural => t_string!(i18n, paths.pelatihan_sosial_kultural),
+        Seminar => t_string!(i18n, paths.seminar),
+        Workshop => t_string!(i18n, paths.workshop),
+        Kursus => t_string!(i18n, paths.kursus),
+        Penataran => t_string!(i18n, paths.penataran),
+        BimbinganTeknis => t_string!(i18n, paths.bimbingan_teknis),
+        Sosialisasi => t_string!(i18n, paths.sosialisasi),
+        Coaching => t_string!(i18n, paths.coaching),
+        Mentoring => t_string!(i18n, paths.mentoring),
+        ELearning => t_string!(i18n, paths.e_learning),
+        PelatihanJarakJauh => t_string!(i18n, paths.pelatihan_jarak_jauh),
+        Detasering => t_string!(i18n, paths.detasering),
+        PembelajaranAlamTerbuka => t_string!(i18n, paths.alam_terbuka),
+        PatokBanding => t_string!(i18n, paths.patok_banding),
+        PertukaranPegawai => t_string!(i18n, paths.pertukaran_pegawai),
+        BelajarMandiri => t_string!(i18n, paths.belajar_mandiri),
+        KomunitasBelajar => t_string!(i18n, paths.komunitas_belajar),
+        BimbinganDiTempatKerja => t_string!(i18n, paths.bimbingan_di_tempat_kerja),
+        Magang => t_string!(i18n, paths.magang),
+    }
+}
+
+pub fn mode_text(i18n: I18nContext<Locale>, mode: ProgramMode) -> &'static str {
+    match mode {
+        ProgramMode::Classroom => t_string!(i18n, catalog.mode_classroom),
+        ProgramMode::Online => t_string!(i18n, catalog.mode_online),
+        ProgramMode::Blended => t_string!(i18n, catalog.mode_blended),
+    }
+}
+
+pub fn unit_text(i18n: I18nContext<Locale>, unit: AmountUnit) -> &'static str {
+    match unit {
+        AmountUnit::Hours => t_string!(i18n, ledger.unit_hours),
+        AmountUnit::Days => t_string!(i18n, ledger.unit_days),
+        AmountUnit::Sessions => t_string!(i18n, ledger.unit_sessions),
+        AmountUnit::Activities => t_string!(i18n, ledger.unit_activities),
+    }
+}
+
+pub fn entry_status_text(i18n: I18nContext<Locale>, status: EntryStatus) -> &'static str {
+    match status {
+        EntryStatus::Recorded => t_string!(i18n, ledger.status_recorded),
+        EntryStatus::Verified => t_string!(i18n, ledger.status_verified),
+        EntryStatus::Rejected => t_string!(i18n, ledger.status_rejected),
+    }
+}
+
+/// Verified JP of the year toward the target, with pending JP shown apart.
+#[component]
+pub fn JpProgressBar(progress: JpProgress) -> impl IntoView {
+    let i18n = use_i18n();
+    let JpProgress {
+        year,
+        target,
+        verified,
+        pending,
+    } = progress;
+    let pending_share = if target == 0 {
+        0
+    } else {
+        (pending * 100 / target).min(100 - progress.percent())
+    };
+    view! {
+        <div class="jp-progress" data-verified=verified data-pending=pending>
+            <p id="jp-progress-label">
+                {t!(i18n, ledger.progress, verified = verified, target = target, year = year)}
+                {(pending > 0).then(|| view! { " " <span class="muted">{t!(i18n, ledger.pending, pending = pending)}</span> })}
+            </p>
+            <div
+                class="meter"
+                role="progressbar"
+                aria-labelledby="jp-progress-label"
+                aria-valuemin="0"
+                aria-valuemax=target
+                aria-valuenow=verified.min(target)
+            >
+                // SVG attributes, not inline styles: the CSP allows no inline style.
+                <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                    <rect class="verified" x="0" y="0" width=progress.percent() height="10" />
+                    <rect class="pending" x=progress.percent() y="0" width=pending_share height="10" />
+                </svg>
+            </div>
+            {progress.reached().then(|| view! { <p class="ok">{t!(i18n, ledger.reached)}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let year = move || {
+        query
+            .read()
+            .get("tahun")
+            .and_then(|y| y.parse::<i32>().ok())
+    };
+    let data = Resource::new(year, get_my_ledger);
+    let error = action_error(|| None);
+    let recorded = move || query.read().get("tercatat").is_some();
+    view! {
+        <Title text=move || t_string!(i18n, ledger.title).to_string() />
+        <h1>{t!(i18n, ledger.title)}</h1>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Show when=recorded>
+            <p class="alert alert-ok" role="status">{t!(i18n, ledger.recorded)}</p>
+        </Show>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, |ledger| view! { <Ledger ledger /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Ledger(ledger: MyLedger) -> impl IntoView {
+    let i18n = use_i18n();
+    let MyLedger {
+        progress,
+        entries,
+        today,
+    } = ledger;
+    view! {
+        <JpProgressBar progress />
+        <section class="card" aria-labelledby="entries-title">
+            <h2 id="entries-title">{t!(i18n, ledger.entries)}</h2>
+            {if entries.is_empty() {
+                view! { <p class="empty">{t!(i18n, ledger.empty)}</p> }.into_any()
+            } else {
+                view! { <EntryTable entries /> }.into_any()
+            }}
+        </section>
+        <RecordForm today />
+    }
+}
+
+#[component]
+fn EntryTable(entries: Vec<EntryView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="entries-title">
+            <table class="entries">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, ledger.activity)}</th>
+                        <th scope="col">{t!(i18n, ledger.dates)}</th>
+                        <th scope="col" class="num">JP</th>
+                        <th scope="col">{t!(i18n, ledger.status)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {entries.into_iter().map(|e| view! { <EntryRow e /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn EntryRow(e: EntryView) -> impl IntoView {
+    let i18n = use_i18n();
+    let (path, status, unit) = (e.path, e.status, e.unit);
+    view! {
+        <tr data-status=status.as_db()>
+            <th scope="row">
+                {e.title.clone()}
+                <br />
+                <small class="muted">
+                    {move || path_text(i18n, path)} " · " {e.organiser.clone()} " · " {e.amount} " "
+                    {move || unit_text(i18n, unit)}
+                </small>
+            </th>
+            <td>{format!("{} – {}", e.starts_on, e.ends_on)}</td>
+            <td class="num">{e.jp}</td>
+            <td>
+                <span class=format!("badge status-{}", status.as_db())>
+                    {move || entry_status_text(i18n, status)}
+                </span>
+                {(!e.reason.is_empty()).then(|| view! { <p class="comment">{e.reason.clone()}</p> })}
+                {e.has_evidence.then(|| view! {
+                    <br />
+                    <a href=format!("/bukti/{}", e.id) rel="external">{t!(i18n, ledger.evidence_link)}</a>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// The form to record an activity with its certificate. A plain multipart form post (the
+/// browser shows the upload's progress); the server sends the browser back to this page.
+#[component]
+fn RecordForm(today: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let families = [
+        (
+            PathFamily::Pendidikan,
+            t_string!(i18n, paths.family_pendidikan),
+        ),
+        (PathFamily::Klasikal, t_string!(i18n, paths.family_klasikal)),
+        (
+            PathFamily::NonKlasikal,
+            t_string!(i18n, paths.family_non_klasikal),
+        ),
+    ];
+    let (busy, set_busy) = signal(false);
+    view! {
+        <section class="card" aria-labelledby="record-title">
+            <h2 id="record-title">{t!(i18n, ledger.record_title)}</h2>
+            <p class="muted">{t!(i18n, ledger.record_intro)}</p>
+            <form
+                method="post"
+                action="/api/jp-catat"
+                enctype="multipart/form-data"
+                class="form"
+                aria-busy=move || busy.get().to_string()
+                on:submit=move |_| set_busy.set(true)
+            >
+                <div class="field">
+                    <label for="path">{t!(i18n, plan.path)}</label>
+                    <select id="path" name="path" required>
+                        {families
+                            .into_iter()
+                            .map(|(family, label)| {
+                                view! {
+                                    <optgroup label=label>
+                                        {DevPath::ALL
+                                            .iter()
+                                            .filter(|p| p.family() == family)
+                                            .map(|&p| view! { <option value=p.code() selected=p == DevPath::BimbinganTeknis>{path_text(i18n, p)}</option> })
+                                            .collect_view()}
+                                    </optgroup>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="entry-title">{t!(i18n, ledger.activity)}</label>
+                    <input id="entry-title" name="title" type="text" required maxlength=MAX_TEXT_CHARS />
+                </div>
+                <div class="field">
+                    <label for="organiser">{t!(i18n, ledger.organiser)}</label>
+                    <input id="organiser" name="organiser" type="text" required maxlength=MAX_TEXT_CHARS />
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="starts_on">{t!(i18n, ledger.starts_on)}</label>
+                        <input id="starts_on" name="starts_on" type="date" required max=today.clone() />
+                    </div>
+                    <div class="field">
+                        <label for="ends_on">{t!(i18n, ledger.ends_on)}</label>
+                        <input id="ends_on" name="ends_on" type="date" required max=today />
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="amount">{t!(i18n, ledger.amount)}</label>
+                        <input id="amount" name="amount" type="number" inputmode="numeric" min="1" required />
+                    </div>
+                    <div class="field">
+                        <label for="unit">{t!(i18n, ledger.unit)}</label>
+                        <select id="unit" name="unit">
+                            {[AmountUnit::Days, AmountUnit::Hours, AmountUnit::Sessions, AmountUnit::Activities]
+                                .into_iter()
+                                .map(|u| view! { <option value=u.as_db()>{unit_text(i18n, u)}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="field checkbox">
+                    <input id="international" name="international" type="checkbox" value="1" />
+                    <label for="international">{t!(i18n, ledger.international)}</label>
+                </div>
+                <div class="field">
+                    <label for="bukti">{t!(i18n, ledger.evidence)}</label>
+                    <input
+                        id="bukti"
+                        name="bukti"
+                        type="file"
+                        required
+                        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                        aria-describedby="bukti-hint"
+                    />
+                    <small id="bukti-hint" class="hint">{t!(i18n, ledger.evidence_hint)}</small>
+                </div>
+                <p class="muted">{t!(i18n, ledger.jp_rules_hint)}</p>
+                <button type="submit" class="button primary" disabled=move || busy.get()>
+                    {move || if busy.get() { t_string!(i18n, ledger.uploading) } else { t_string!(i18n, ledger.record) }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let decide = ServerAction::<DecideJpEntry>::new();
+    let queue = Resource::new(move || decide.version().get(), |_| get_verification_queue());
+    let error = action_error(move || decide.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text=move || t_string!(i18n, verify.title).to_string() />
+        <h1>{t!(i18n, verify.title)}</h1>
+        <p class="muted">{t!(i18n, verify.intro)}</p>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(
+                    queue.await,
+                    move |entries| {
+                        if entries.is_empty() {
+                            return view! { <p class="empty">{t!(i18n, verify.empty)}</p> }.into_any();
+                        }
+                        entries
+                            .into_iter()
+                            .map(|e| view! { <VerifyCard item=e decide /> })
+                            .collect_view()
+                            .into_any()
+                    },
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VerifyCard(item: EntryToVerify, decide: ServerAction<DecideJpEntry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let EntryToVerify {
+        entry,
+        employee_name,
+        nip,
+        opd_name,
+    } = item;
+    let id = entry.id;
+    let path = entry.path;
+    let unit = entry.unit;
+    let reason_id = format!("alasan-{id}");
+    let reason_for = reason_id.clone();
+    let label = format!("{employee_name}: {}", entry.title);
+    view! {
+        <article class="card review" aria-label=label>
+            <h2>{entry.title.clone()}</h2>
+            <p class="muted">
+                <strong>{employee_name}</strong> " · " <span class="nip">{nip}</span> " · " {opd_name}
+            </p>
+            <p>
+                {move || path_text(i18n, path)} " · " {entry.organiser.clone()} " · "
+                {format!("{} – {}", entry.starts_on, entry.ends_on)} " · " {entry.amount} " "
+                {move || unit_text(i18n, unit)} " · " <strong>{t!(i18n, common.jp_count, jp = entry.jp)}</strong>
+            </p>
+            {entry.has_evidence.then(|| view! {
+                <p><a href=format!("/bukti/{id}") rel="external">{t!(i18n, ledger.evidence_link)}</a></p>
+            })}
+            <div class="review-actions">
+                <ActionForm action=decide>
+                    <input type="hidden" name="entry_id" value=id />
+                    <input type="hidden" name="keputusan" value="sah" />
+                    <input type="hidden" name="alasan" value="" />
+                    <button type="submit" class="button primary">{t!(i18n, verify.verify)}</button>
+                </ActionForm>
+                <ActionForm action=decide attr:class="form">
+                    <input type="hidden" name="entry_id" value=id />
+                    <input type="hidden" name="keputusan" value="tolak" />
+                    <div class="field">
+                        <label for=reason_for>{t!(i18n, verify.reason)}</label>
+                        <textarea id=reason_id name="alasan" rows="2" required maxlength="1000"></textarea>
+                    </div>
+                    <button type="submit" class="button">{t!(i18n, verify.reject)}</button>
+                </ActionForm>
+            </div>
+        </article>
+    }
+}

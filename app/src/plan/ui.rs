@@ -1,0 +1,517 @@
+//! Pages of development plans: Rencana Pengembangan (the employee) and Persetujuan (the
+//! supervisor's queue). Every form is a plain HTML form that the hydrated app enhances.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    AddPlanItem, MyPlanPage, PlanAction, PlanEventView, PlanItemView, PlanStatus, PlanToReview,
+    PlanView, RemovePlanItem, ReviewPlan, RevisePlan, SubmitPlan, get_approval_queue, get_my_plan,
+    rules::{MAX_ITEM_JP, MAX_TITLE_CHARS, under_target},
+};
+use crate::{
+    i18n::*,
+    jp::{
+        DevPath, PathFamily,
+        ui::{JpProgressBar, path_text},
+    },
+    ui::{ErrorMessage, Loading, action_error, page_or_error},
+};
+
+pub fn status_text(i18n: I18nContext<Locale>, status: PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::Draft => t_string!(i18n, plan.status_draft),
+        PlanStatus::Submitted => t_string!(i18n, plan.status_submitted),
+        PlanStatus::Returned => t_string!(i18n, plan.status_returned),
+        PlanStatus::Approved => t_string!(i18n, plan.status_approved),
+        PlanStatus::Superseded => t_string!(i18n, plan.status_superseded),
+    }
+}
+
+fn action_text(i18n: I18nContext<Locale>, action: PlanAction) -> &'static str {
+    match action {
+        PlanAction::Submit => t_string!(i18n, plan.event_submit),
+        PlanAction::Approve => t_string!(i18n, plan.event_approve),
+        PlanAction::Return => t_string!(i18n, plan.event_return),
+        PlanAction::Revise => t_string!(i18n, plan.event_revise),
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: PlanStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=format!("badge status-{}", status.as_db()) data-status=status.as_db()>
+            {move || status_text(i18n, status)}
+        </span>
+    }
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let year = move || {
+        query
+            .read()
+            .get("tahun")
+            .and_then(|y| y.parse::<i32>().ok())
+    };
+    let add = ServerAction::<AddPlanItem>::new();
+    let remove = ServerAction::<RemovePlanItem>::new();
+    let submit = ServerAction::<SubmitPlan>::new();
+    let revise = ServerAction::<RevisePlan>::new();
+    let data = Resource::new(
+        move || {
+            (
+                year(),
+                add.version().get(),
+                remove.version().get(),
+                submit.version().get(),
+                revise.version().get(),
+            )
+        },
+        |(year, ..)| get_my_plan(year),
+    );
+    let error = action_error(move || {
+        [
+            add.value().get(),
+            remove.value().get(),
+            submit.value().get(),
+            revise.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|r| r.err())
+    });
+    view! {
+        <Title text=move || t_string!(i18n, plan.title).to_string() />
+        <h1>{t!(i18n, plan.title)}</h1>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(
+                    data.await,
+                    move |page| view! { <PlanEditor page add remove submit revise /> },
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlanEditor(
+    page: MyPlanPage,
+    add: ServerAction<AddPlanItem>,
+    remove: ServerAction<RemovePlanItem>,
+    submit: ServerAction<SubmitPlan>,
+    revise: ServerAction<RevisePlan>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let MyPlanPage {
+        plan,
+        has_supervisor,
+        competencies,
+        programs,
+        default_jp,
+        progress,
+    } = page;
+    let status = plan.status;
+    let editable = status.is_editable();
+    let total = plan.total_jp();
+    let target = progress.target;
+    let year = plan.year;
+    let plan_id = plan.id;
+    let can_submit = editable && has_supervisor && !plan.items.is_empty();
+    let returned = (status == PlanStatus::Returned)
+        .then(|| plan.return_comment().map(str::to_owned))
+        .flatten();
+    view! {
+        <p class="plan-head">
+            {t!(i18n, plan.year_label, year = year)} " · " {t!(i18n, plan.revision, revision = plan.revision)} " "
+            <StatusBadge status />
+        </p>
+        <JpProgressBar progress />
+        {returned
+            .map(|comment| {
+                view! {
+                    <div class="alert alert-warn" role="status">
+                        <strong>{t!(i18n, plan.returned_note)}</strong>
+                        <p class="comment">{comment}</p>
+                    </div>
+                }
+            })}
+        <section class="card" aria-labelledby="items-title">
+            <h2 id="items-title">{t!(i18n, plan.items)}</h2>
+            {if plan.items.is_empty() {
+                view! { <p class="empty">{t!(i18n, plan.no_items)}</p> }.into_any()
+            } else {
+                view! { <PlanItems items=plan.items.clone() remove=editable.then_some(remove) /> }
+                    .into_any()
+            }}
+            <p class="total" data-total=total>
+                {t!(i18n, plan.total, jp = total)}
+            </p>
+            {under_target(total, target)
+                .then(|| {
+                    view! {
+                        <p class="alert alert-warn" role="status">
+                            {t!(i18n, plan.under_target, target = target)}
+                        </p>
+                    }
+                })}
+            {(editable && !has_supervisor)
+                .then(|| view! { <p class="muted">{t!(i18n, plan.no_supervisor)}</p> })}
+            {plan_id
+                .filter(|_| can_submit)
+                .map(|id| {
+                    view! {
+                        <ActionForm action=submit>
+                            <input type="hidden" name="plan_id" value=id />
+                            <button type="submit" class="button primary">
+                                {t!(i18n, plan.submit)}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
+            {plan_id
+                .filter(|_| status == PlanStatus::Approved)
+                .map(|id| {
+                    view! {
+                        <p class="muted">{t!(i18n, plan.approved_note)}</p>
+                        <ActionForm action=revise>
+                            <input type="hidden" name="plan_id" value=id />
+                            <button type="submit" class="button">
+                                {t!(i18n, plan.revise)}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
+        </section>
+        {editable
+            .then(|| {
+                view! { <AddItemForm year competencies programs default_jp add /> }
+            })}
+        <PlanHistory events=plan.events />
+    }
+}
+
+/// The items of a plan; with `remove`, each has a remove button.
+#[component]
+pub fn PlanItems(
+    items: Vec<PlanItemView>,
+    remove: Option<ServerAction<RemovePlanItem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="items-title">
+            <table class="plan-items">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, plan.item_title)}</th>
+                        <th scope="col">{t!(i18n, plan.competency)}</th>
+                        <th scope="col">{t!(i18n, plan.path)}</th>
+                        <th scope="col" class="num">{t!(i18n, plan.planned_jp)}</th>
+                        <th scope="col">{t!(i18n, plan.quarter)}</th>
+                        {remove.map(|_| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, plan.remove)}</span></th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {items
+                        .into_iter()
+                        .map(|item| {
+                            let path = item.path;
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        {item.title.clone()}
+                                        {item.program_title.clone().map(|p| view! { <br /><small class="muted">{p}</small> })}
+                                    </th>
+                                    <td>
+                                        <span class="code">{item.competency_code.clone()}</span>
+                                        " "
+                                        {item.competency_name.clone()}
+                                    </td>
+                                    <td>{move || path_text(i18n, path)}</td>
+                                    <td class="num">{item.planned_jp}</td>
+                                    <td>{format!("TW {}", item.target_quarter)}</td>
+                                    {remove
+                                        .map(|action| {
+                                            view! {
+                                                <td>
+                                                    <ActionForm action>
+                                                        <input type="hidden" name="item_id" value=item.id />
+                                                        <button
+                                                            type="submit"
+                                                            class="link-button"
+                                                            aria-label=format!("{} {}", t_string!(i18n, plan.remove), item.title)
+                                                        >
+                                                            {t!(i18n, plan.remove)}
+                                                        </button>
+                                                    </ActionForm>
+                                                </td>
+                                            }
+                                        })}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn AddItemForm(
+    year: i32,
+    competencies: Vec<super::CompetencyChoice>,
+    programs: Vec<crate::catalog::ProgramRef>,
+    default_jp: Vec<(DevPath, u32)>,
+    add: ServerAction<AddPlanItem>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let first_path = DevPath::PelatihanTeknis;
+    let jp_of = move |path: DevPath| {
+        default_jp
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map_or(1, |(_, jp)| *jp)
+    };
+    // The planned JP follow the chosen path until the employee types their own.
+    let (jp, set_jp) = signal(jp_of(first_path).to_string());
+    let (jp_touched, set_jp_touched) = signal(false);
+    let families = [
+        (
+            PathFamily::Pendidikan,
+            t_string!(i18n, paths.family_pendidikan),
+        ),
+        (PathFamily::Klasikal, t_string!(i18n, paths.family_klasikal)),
+        (
+            PathFamily::NonKlasikal,
+            t_string!(i18n, paths.family_non_klasikal),
+        ),
+    ];
+    view! {
+        <section class="card" aria-labelledby="add-title">
+            <h2 id="add-title">{t!(i18n, plan.add_title)}</h2>
+            <ActionForm action=add attr:class="form">
+                <input type="hidden" name="year" value=year />
+                <div class="field">
+                    <label for="competency_id">{t!(i18n, plan.competency)}</label>
+                    <select id="competency_id" name="competency_id" required>
+                        {competencies
+                            .into_iter()
+                            .map(|c| {
+                                let label = format!("{} {} ({} {})", c.code, c.name, t_string!(i18n, plan.gap_short), c.gap);
+                                view! { <option value=c.id>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="path">{t!(i18n, plan.path)}</label>
+                    <select
+                        id="path"
+                        name="path"
+                        required
+                        on:change=move |ev| {
+                            if !jp_touched.get_untracked()
+                                && let Some(path) = DevPath::from_code(&event_target_value(&ev))
+                            {
+                                set_jp.set(jp_of(path).to_string());
+                            }
+                        }
+                    >
+                        {families
+                            .into_iter()
+                            .map(|(family, label)| {
+                                view! {
+                                    <optgroup label=label>
+                                        {DevPath::ALL
+                                            .iter()
+                                            .filter(|p| p.family() == family)
+                                            .map(|&p| {
+                                                view! {
+                                                    <option value=p.code() selected=p == first_path>
+                                                        {path_text(i18n, p)}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </optgroup>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="title">{t!(i18n, plan.item_title)}</label>
+                    <input id="title" name="title" type="text" required maxlength=MAX_TITLE_CHARS />
+                </div>
+                <div class="field">
+                    <label for="planned_jp">{t!(i18n, plan.planned_jp)}</label>
+                    <input
+                        id="planned_jp"
+                        name="planned_jp"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max=MAX_ITEM_JP
+                        required
+                        aria-describedby="jp-hint"
+                        prop:value=jp
+                        on:input=move |ev| {
+                            set_jp_touched.set(true);
+                            set_jp.set(event_target_value(&ev));
+                        }
+                    />
+                    <small id="jp-hint" class="hint">{t!(i18n, plan.jp_hint)}</small>
+                </div>
+                <div class="field">
+                    <label for="target_quarter">{t!(i18n, plan.quarter)}</label>
+                    <select id="target_quarter" name="target_quarter">
+                        {(1..=4).map(|q| view! { <option value=q>{format!("TW {q}")}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="program_id">{t!(i18n, plan.program)}</label>
+                    <select id="program_id" name="program_id">
+                        <option value="">{t!(i18n, plan.no_program)}</option>
+                        {programs
+                            .into_iter()
+                            .map(|p| {
+                                let label = format!("{} · {} · {} JP", p.competency_code, p.title, p.jp);
+                                view! { <option value=p.id>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>
+                    {t!(i18n, plan.add)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn PlanHistory(events: Vec<PlanEventView>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!events.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="history-title">
+                <h2 id="history-title">{t!(i18n, plan.history)}</h2>
+                <ol class="history">
+                    {events
+                        .into_iter()
+                        .map(|e| {
+                            let action = e.action;
+                            view! {
+                                <li>
+                                    <time>{e.at}</time>
+                                    " · "
+                                    <strong>{e.actor_name}</strong>
+                                    " "
+                                    {move || action_text(i18n, action)}
+                                    " (" {t!(i18n, plan.revision, revision = e.revision)} ")"
+                                    {(!e.comment.is_empty())
+                                        .then(|| view! { <p class="comment">{e.comment.clone()}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+        }
+    })
+}
+
+#[component]
+pub fn ApprovalPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let review = ServerAction::<ReviewPlan>::new();
+    let queue = Resource::new(move || review.version().get(), |_| get_approval_queue());
+    let error = action_error(move || review.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text=move || t_string!(i18n, approval.title).to_string() />
+        <h1>{t!(i18n, approval.title)}</h1>
+        <p class="muted">{t!(i18n, approval.intro)}</p>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(
+                    queue.await,
+                    move |plans| {
+                        if plans.is_empty() {
+                            return view! { <p class="empty">{t!(i18n, approval.empty)}</p> }
+                                .into_any();
+                        }
+                        plans
+                            .into_iter()
+                            .map(|p| view! { <PlanReview plan=p review /> })
+                            .collect_view()
+                            .into_any()
+                    },
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl IntoView {
+    let i18n = use_i18n();
+    let PlanToReview {
+        employee_name,
+        nip,
+        jabatan,
+        plan,
+    } = plan;
+    let PlanView {
+        id, items, events, ..
+    } = plan.clone();
+    let id = id.unwrap_or_default();
+    let total = plan.total_jp();
+    let comment_id = format!("komentar-{id}");
+    let comment_for = comment_id.clone();
+    let label = employee_name.clone();
+    view! {
+        <article class="card review" aria-label=label>
+            <h2>{employee_name}</h2>
+            <p class="muted">
+                <span class="nip">{nip}</span>
+                " · "
+                {jabatan}
+                " · "
+                {t!(i18n, plan.year_label, year = plan.year)}
+            </p>
+            <PlanItems items remove=None />
+            <p class="total">{t!(i18n, plan.total, jp = total)}</p>
+            <PlanHistory events />
+            <div class="review-actions">
+                <ActionForm action=review>
+                    <input type="hidden" name="plan_id" value=id />
+                    <input type="hidden" name="keputusan" value="setujui" />
+                    <input type="hidden" name="komentar" value="" />
+                    <button type="submit" class="button primary">
+                        {t!(i18n, approval.approve)}
+                    </button>
+                </ActionForm>
+                <ActionForm action=review attr:class="form">
+                    <input type="hidden" name="plan_id" value=id />
+                    <input type="hidden" name="keputusan" value="kembalikan" />
+                    <div class="field">
+                        <label for=comment_for>{t!(i18n, approval.comment)}</label>
+                        <textarea id=comment_id name="komentar" rows="3" required maxlength="1000"></textarea>
+                    </div>
+                    <button type="submit" class="button">
+                        {t!(i18n, approval.return_plan)}
+                    </button>
+                </ActionForm>
+            </div>
+        </article>
+    }
+}

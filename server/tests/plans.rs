@@ -1,0 +1,276 @@
+//! Development plans over HTTP on both databases: the whole approval cycle, and everyone
+//! who may not act on a plan refused, with nothing changed by a refused request.
+
+mod common;
+
+use common::{Server, TestDb, browser, call, logged_in};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+on_both_engines!(a_plan_goes_through_approval_and_only_the_right_people_act_on_it);
+on_both_engines!(a_plain_form_post_with_bad_input_returns_to_the_page_with_the_error);
+
+fn plan(body: &Value) -> &Value {
+    &body["plan"]
+}
+
+async fn my_plan(client: &reqwest::Client, server: &Server) -> Value {
+    let reply = call(client, server, "rencana", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body
+}
+
+async fn a_plan_goes_through_approval_and_only_the_right_people_act_on_it(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let atasan = logged_in(&server, &db.nip("atasan")).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let pengelola = logged_in(&server, &db.nip("pengelola_opd")).await;
+
+    // The demo pegawai starts without a plan, with competencies and gaps to plan for.
+    let page = my_plan(&pegawai, &server).await;
+    assert!(plan(&page)["id"].is_null());
+    let year = plan(&page)["year"].as_i64().unwrap().to_string();
+    let competency = page["competencies"][0]["id"].as_i64().unwrap().to_string();
+    let gaps = call(&pegawai, &server, "kompetensi-saya", &[]).await;
+    assert_eq!(gaps.status, StatusCode::OK);
+    assert!(!gaps.body["details"].as_array().unwrap().is_empty());
+
+    let item = |title: &'static str, jp: &'static str| {
+        vec![
+            ("year", year.clone()),
+            ("competency_id", competency.clone()),
+            ("path", "pelatihan_teknis".to_owned()),
+            ("title", title.to_owned()),
+            ("planned_jp", jp.to_owned()),
+            ("target_quarter", "2".to_owned()),
+            ("program_id", String::new()),
+        ]
+    };
+    let add = |client: &reqwest::Client, args: Vec<(&'static str, String)>| {
+        let args: Vec<(&str, String)> = args;
+        let client = client.clone();
+        let server = &server;
+        async move {
+            let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            call(&client, server, "rencana-tambah", &borrowed).await
+        }
+    };
+
+    // Bad input: a clear error and no plan created.
+    let bad = add(
+        &pegawai,
+        item("Pelatihan Perencanaan Pembelajaran", "dua puluh"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.body, serde_json::json!({"Plan": "JpNotNumber"}));
+    let mut wrong_competency = item("Pelatihan", "8");
+    wrong_competency[1].1 = "999999".into();
+    let bad = add(&pegawai, wrong_competency).await;
+    assert_eq!(bad.body, serde_json::json!({"Plan": "CompetencyUnknown"}));
+    assert!(plan(&my_plan(&pegawai, &server).await)["id"].is_null());
+
+    // Submitting needs an item.
+    let ok = add(&pegawai, item("Pelatihan Perencanaan Pembelajaran", "24")).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let page = my_plan(&pegawai, &server).await;
+    let plan_id = plan(&page)["id"].as_i64().unwrap().to_string();
+    let item_id = plan(&page)["items"][0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(plan(&page)["status"], "Draft");
+
+    // Nobody else submits or edits it; the supervisor cannot approve a draft.
+    for other in [&mentor, &admin, &atasan] {
+        let r = call(other, &server, "rencana-ajukan", &[("plan_id", &plan_id)]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "submit by another");
+        let r = call(other, &server, "rencana-hapus", &[("item_id", &item_id)]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "remove by another");
+    }
+    let approve = [
+        ("plan_id", plan_id.as_str()),
+        ("keputusan", "setujui"),
+        ("komentar", ""),
+    ];
+    let r = call(&atasan, &server, "persetujuan-putus", &approve).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "approving a draft");
+
+    // Submit: the supervisor is notified and sees it in the queue; it is locked.
+    let r = call(
+        &pegawai,
+        &server,
+        "rencana-ajukan",
+        &[("plan_id", &plan_id)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let queue = call(&atasan, &server, "persetujuan", &[]).await;
+    assert_eq!(queue.status, StatusCode::OK);
+    assert!(
+        queue
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["plan"]["id"].as_i64().unwrap().to_string() == plan_id)
+    );
+    let notes = call(&atasan, &server, "notifikasi", &[]).await;
+    assert_eq!(notes.body[0]["kind"], "PlanSubmitted");
+    let locked = add(&pegawai, item("Seminar", "4")).await;
+    assert_eq!(locked.status, StatusCode::CONFLICT);
+    assert_eq!(locked.body, serde_json::json!({"Plan": "NotEditable"}));
+
+    // Only the direct supervisor decides: not the admin, the OPD's HR officer or a mentor.
+    for other in [&mentor, &admin, &pengelola, &pegawai] {
+        let r = call(other, &server, "persetujuan-putus", &approve).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+    for not_atasan in [&pegawai, &pengelola] {
+        assert_eq!(
+            call(not_atasan, &server, "persetujuan", &[]).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+
+    // Returning needs a comment; with one, the employee sees it and may edit again.
+    let no_comment = [
+        ("plan_id", plan_id.as_str()),
+        ("keputusan", "kembalikan"),
+        ("komentar", "  "),
+    ];
+    let r = call(&atasan, &server, "persetujuan-putus", &no_comment).await;
+    assert_eq!(r.body, serde_json::json!({"Plan": "CommentRequired"}));
+    assert_eq!(
+        plan(&my_plan(&pegawai, &server).await)["status"],
+        "Submitted"
+    );
+    let comment = "Tambahkan mentoring agar mencapai 20 JP.";
+    let back = [
+        ("plan_id", plan_id.as_str()),
+        ("keputusan", "kembalikan"),
+        ("komentar", comment),
+    ];
+    assert_eq!(
+        call(&atasan, &server, "persetujuan-putus", &back)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let page = my_plan(&pegawai, &server).await;
+    assert_eq!(plan(&page)["status"], "Returned");
+    let events = plan(&page)["events"].as_array().unwrap();
+    assert_eq!(events.last().unwrap()["comment"], comment);
+    let notes = call(&pegawai, &server, "notifikasi", &[]).await;
+    assert_eq!(notes.body[0]["kind"], "PlanReturned");
+    let mut mentoring = item("Mentoring perencanaan pembelajaran", "6");
+    mentoring[2].1 = "mentoring".into();
+    assert_eq!(add(&pegawai, mentoring).await.status, StatusCode::OK);
+
+    // Resubmit and approve: read-only afterwards.
+    assert_eq!(
+        call(
+            &pegawai,
+            &server,
+            "rencana-ajukan",
+            &[("plan_id", &plan_id)]
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&atasan, &server, "persetujuan-putus", &approve)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let again = call(&atasan, &server, "persetujuan-putus", &approve).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "approving twice");
+    let page = my_plan(&pegawai, &server).await;
+    assert_eq!(plan(&page)["status"], "Approved");
+    let r = call(&pegawai, &server, "rencana-hapus", &[("item_id", &item_id)]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+
+    // Changing it opens revision 2 as a draft with the same items; the history stays.
+    assert_eq!(
+        call(&mentor, &server, "rencana-revisi", &[("plan_id", &plan_id)])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(
+            &pegawai,
+            &server,
+            "rencana-revisi",
+            &[("plan_id", &plan_id)]
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let page = my_plan(&pegawai, &server).await;
+    assert_eq!(plan(&page)["revision"], 2);
+    assert_eq!(plan(&page)["status"], "Draft");
+    assert_eq!(plan(&page)["items"].as_array().unwrap().len(), 2);
+    let actions: Vec<&str> = plan(&page)["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["Submit", "Return", "Submit", "Approve", "Revise"]);
+    assert_eq!(
+        call(
+            &pegawai,
+            &server,
+            "rencana-revisi",
+            &[("plan_id", &plan_id)]
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+
+    // Anonymous visitors get nothing.
+    let anonymous = browser();
+    for endpoint in ["rencana", "kompetensi-saya", "persetujuan", "notifikasi"] {
+        assert_eq!(
+            call(&anonymous, &server, endpoint, &[]).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    server.stop();
+    db.remove().await;
+}
+
+async fn a_plain_form_post_with_bad_input_returns_to_the_page_with_the_error(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let page = my_plan(&pegawai, &server).await;
+    let year = plan(&page)["year"].as_i64().unwrap().to_string();
+    let competency = page["competencies"][0]["id"].as_i64().unwrap().to_string();
+    let res = pegawai
+        .post(server.url("/api/rencana-tambah"))
+        .header("accept", "text/html")
+        .form(&[
+            ("year", year.as_str()),
+            ("competency_id", competency.as_str()),
+            ("path", "seminar"),
+            ("title", ""),
+            ("planned_jp", "4"),
+            ("target_quarter", "1"),
+            ("program_id", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        location,
+        format!("/rencana?tahun={year}&galat=rencana-judul-kosong")
+    );
+    server.stop();
+    db.remove().await;
+}
