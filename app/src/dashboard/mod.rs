@@ -194,11 +194,9 @@ pub fn summarize(facts: &[EmployeeFacts], target: u32) -> Summary {
             AccessRow {
                 access,
                 employees,
-                avg_jp_tenths: if employees == 0 {
-                    0
-                } else {
-                    (total * 10 + employees / 2) / employees
-                },
+                avg_jp_tenths: (total * 10 + employees / 2)
+                    .checked_div(employees)
+                    .unwrap_or(0),
                 reached: group.iter().filter(|f| f.verified_jp >= target).count() as u32,
             }
         })

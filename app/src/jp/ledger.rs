@@ -296,6 +296,9 @@ pub fn totals(entries: impl IntoIterator<Item = (EntryStatus, u32)>) -> (u32, u3
 mod tests {
     use super::*;
 
+    /// Spoils one field of a good input.
+    type Spoil = fn(&mut EntryInput);
+
     fn today() -> IsoDate {
         IsoDate::parse("2026-11-27").unwrap()
     }
@@ -325,7 +328,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_has_its_own_error() {
-        let cases: [(fn(&mut EntryInput), LedgerError); 12] = [
+        let cases: [(Spoil, LedgerError); 12] = [
             (|i| i.path = "kuliah".into(), LedgerError::PathUnknown),
             (|i| i.title = " ".into(), LedgerError::TitleEmpty),
             (|i| i.organiser = "".into(), LedgerError::OrganiserEmpty),

@@ -81,11 +81,9 @@ pub fn JpProgressBar(progress: JpProgress) -> impl IntoView {
         verified,
         pending,
     } = progress;
-    let pending_share = if target == 0 {
-        0
-    } else {
-        (pending * 100 / target).min(100 - progress.percent())
-    };
+    let pending_share = (pending * 100)
+        .checked_div(target)
+        .map_or(0, |share| share.min(100 - progress.percent()));
     view! {
         <div class="jp-progress" data-verified=verified data-pending=pending>
             <p id="jp-progress-label">

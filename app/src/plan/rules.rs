@@ -189,6 +189,9 @@ pub fn under_target(total_jp: u32, target: u32) -> bool {
 mod tests {
     use super::*;
 
+    /// Spoils one field of a good input.
+    type Spoil = fn(&mut PlanItemInput);
+
     fn input() -> PlanItemInput {
         PlanItemInput {
             competency_id: 3,
@@ -211,7 +214,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_has_its_own_error() {
-        let cases: [(fn(&mut PlanItemInput), PlanError); 9] = [
+        let cases: [(Spoil, PlanError); 9] = [
             (|i| i.title = "   ".into(), PlanError::TitleEmpty),
             (|i| i.title = "x".repeat(201), PlanError::TitleTooLong),
             (|i| i.path = "kuliah".into(), PlanError::PathUnknown),

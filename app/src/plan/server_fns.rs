@@ -154,6 +154,30 @@ pub mod ssr {
         })
     }
 
+    /// Starts one step on a plan: the session's user, a write transaction, the plan, and the
+    /// status the step leads to. The owner submits and revises; only the owner's direct
+    /// supervisor approves and returns. An illegal step is refused before anything is written.
+    async fn begin_step(
+        plan_id: i64,
+        action: PlanAction,
+    ) -> Result<(CurrentUser, Tx, PlanHead, PlanStatus), AppError> {
+        let user = require_user().await?;
+        let mut tx = state()?.db.begin_write().await?;
+        let plan = head(&mut tx, plan_id).await?;
+        let permission = if action.by_owner() {
+            Permission::OwnRecord {
+                owner: plan.employee_id,
+            }
+        } else {
+            Permission::ReviewPlan {
+                supervisor: plan.supervisor_id,
+            }
+        };
+        authorize(&user, permission)?;
+        let to = transition(plan.status, action).ok_or(PlanError::IllegalTransition)?;
+        Ok((user, tx, plan, to))
+    }
+
     /// The latest revision of an employee's plan of a year.
     async fn latest(
         db: &Db,
@@ -447,17 +471,7 @@ pub mod ssr {
     }
 
     pub async fn submit(plan_id: i64) -> Result<i32, AppError> {
-        let user = require_user().await?;
-        let db = state()?.db;
-        let mut tx = db.begin_write().await?;
-        let plan = head(&mut tx, plan_id).await?;
-        authorize(
-            &user,
-            Permission::OwnRecord {
-                owner: plan.employee_id,
-            },
-        )?;
-        let to = transition(plan.status, PlanAction::Submit).ok_or(PlanError::IllegalTransition)?;
+        let (user, mut tx, plan, to) = begin_step(plan_id, PlanAction::Submit).await?;
         // Nobody above: nobody to approve. The page does not offer it; refuse a crafted post.
         let supervisor = plan.supervisor_id.ok_or(AppError::Forbidden)?;
         check_submittable(item_count(&mut tx, plan.id).await?)?;
@@ -485,17 +499,7 @@ pub mod ssr {
     }
 
     pub async fn revise(plan_id: i64) -> Result<i32, AppError> {
-        let user = require_user().await?;
-        let db = state()?.db;
-        let mut tx = db.begin_write().await?;
-        let plan = head(&mut tx, plan_id).await?;
-        authorize(
-            &user,
-            Permission::OwnRecord {
-                owner: plan.employee_id,
-            },
-        )?;
-        let to = transition(plan.status, PlanAction::Revise).ok_or(PlanError::IllegalTransition)?;
+        let (user, mut tx, plan, to) = begin_step(plan_id, PlanAction::Revise).await?;
         set_status(&mut tx, plan.id, plan.status, to).await?;
         let new_id: i64 = sqlx::query(
             "INSERT INTO dev_plan (employee_id, year, revision, status, updated_at) \
@@ -556,22 +560,12 @@ pub mod ssr {
     }
 
     pub async fn review(plan_id: i64, decision: &str, comment: &str) -> Result<(), AppError> {
-        let user = require_user().await?;
         let (action, comment) = match decision {
             "setujui" => (PlanAction::Approve, comment.trim().to_owned()),
             "kembalikan" => (PlanAction::Return, return_comment(comment)?),
             _ => return Err(PlanError::IllegalTransition.into()),
         };
-        let db = state()?.db;
-        let mut tx = db.begin_write().await?;
-        let plan = head(&mut tx, plan_id).await?;
-        authorize(
-            &user,
-            Permission::ReviewPlan {
-                supervisor: plan.supervisor_id,
-            },
-        )?;
-        let to = transition(plan.status, action).ok_or(PlanError::IllegalTransition)?;
+        let (user, mut tx, plan, to) = begin_step(plan_id, action).await?;
         set_status(&mut tx, plan.id, plan.status, to).await?;
         record_event(&mut tx, plan.id, &user, action, plan.status, to, &comment).await?;
         let kind = if action == PlanAction::Approve {
