@@ -9,6 +9,7 @@ use leptos_router::{
 };
 
 use crate::{
+    admin::ui::{DictionaryPage, ProgramAdminPage, StandardPage},
     auth::{
         Login, Logout, get_current_user,
         ui::{AccountPage, LoginPage},
@@ -109,6 +110,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/katalog") view=CatalogPage ssr=SsrMode::Async />
                         <Route path=path!("/notifikasi") view=NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/kompetensi") view=DictionaryPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/standar") view=StandardPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/katalog") view=ProgramAdminPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/dasbor/pegawai")
                             view=DashboardPeoplePage

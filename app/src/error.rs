@@ -8,6 +8,7 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::admin::AdminError;
 use crate::jp::LedgerError;
 use crate::org::nip::NipError;
 use crate::plan::PlanError;
@@ -41,6 +42,9 @@ pub enum AppError {
     /// A JP ledger entry, its evidence or its verification broke a rule.
     #[error("ledger: {0:?}")]
     Ledger(LedgerError),
+    /// An admin edit of the dictionary, standards or catalog broke a rule.
+    #[error("admin: {0:?}")]
+    Admin(AdminError),
     /// Something failed on the server; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -71,7 +75,8 @@ impl AppError {
             AppError::Plan(PlanError::NotEditable | PlanError::IllegalTransition)
             | AppError::Ledger(LedgerError::AlreadyDecided) => 409,
             AppError::Ledger(LedgerError::EvidenceTooLarge) => 413,
-            AppError::Plan(_) | AppError::Ledger(_) => 422,
+            AppError::Admin(AdminError::InUse | AdminError::CodeTaken) => 409,
+            AppError::Plan(_) | AppError::Ledger(_) | AppError::Admin(_) => 422,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -89,6 +94,7 @@ impl AppError {
             AppError::WrongCurrentPassword => "sandi-lama".into(),
             AppError::Plan(e) => format!("rencana-{}", e.code()),
             AppError::Ledger(e) => format!("jp-{}", e.code()),
+            AppError::Admin(e) => format!("admin-{}", e.code()),
             AppError::Forbidden => "terlarang".into(),
             _ => "sistem".into(),
         }
@@ -117,6 +123,9 @@ impl AppError {
         if let Some(e) = code.strip_prefix("jp-").and_then(LedgerError::from_code) {
             return AppError::Ledger(e);
         }
+        if let Some(e) = code.strip_prefix("admin-").and_then(AdminError::from_code) {
+            return AppError::Admin(e);
+        }
         match code {
             "kredensial" => AppError::InvalidCredentials,
             "sandi-lama" => AppError::WrongCurrentPassword,
@@ -135,6 +144,12 @@ impl From<NipError> for AppError {
 impl From<PlanError> for AppError {
     fn from(e: PlanError) -> Self {
         AppError::Plan(e)
+    }
+}
+
+impl From<AdminError> for AppError {
+    fn from(e: AdminError) -> Self {
+        AppError::Admin(e)
     }
 }
 
@@ -227,6 +242,7 @@ mod tests {
             AppError::Forbidden,
             AppError::Plan(PlanError::NoItems),
             AppError::Ledger(LedgerError::EvidenceType),
+            AppError::Admin(AdminError::InUse),
         ];
         for e in errors {
             assert_eq!(AppError::from_query_code(&e.to_query_code()), e);

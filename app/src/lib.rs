@@ -12,6 +12,7 @@ mod i18n_loader {
 }
 pub use i18n_loader::i18n;
 
+pub mod admin;
 mod app;
 pub mod auth;
 pub mod calendar;

@@ -91,6 +91,8 @@ pub enum Permission {
     VerifyJp { opd_id: i64 },
     /// Download the evidence of a JP entry: its owner and whoever may verify it.
     ViewEvidence { owner: i64, opd_id: i64 },
+    /// Manage the competency dictionary, position standards and the catalog.
+    Administer,
 }
 
 pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
@@ -98,7 +100,7 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
     let allowed = match permission {
         Permission::ViewTeam => roles.atasan,
         Permission::ViewOpdStaff { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
-        Permission::ViewCity => roles.admin,
+        Permission::ViewCity | Permission::Administer => roles.admin,
         Permission::OwnRecord { owner } => user.employee_id == owner,
         Permission::ReviewPlan { supervisor } => supervisor == Some(user.employee_id),
         Permission::VerifyJp { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
@@ -249,6 +251,29 @@ mod tests {
             !can(&u, Permission::ViewTeam),
             "admin without reports has no team"
         );
+    }
+
+    #[test]
+    fn only_the_admin_administers() {
+        for roles in [
+            Roles::default(),
+            Roles {
+                pengelola_opd: Some(7),
+                mentor: true,
+                atasan: true,
+                ..Roles::default()
+            },
+        ] {
+            assert_eq!(
+                authorize(&user(roles), Permission::Administer),
+                Err(AppError::Forbidden)
+            );
+        }
+        let admin = user(Roles {
+            admin: true,
+            ..Roles::default()
+        });
+        assert_eq!(authorize(&admin, Permission::Administer), Ok(()));
     }
 
     #[test]

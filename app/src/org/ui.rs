@@ -10,7 +10,7 @@ use leptos_router::{
 use super::{EmployeePage, EmployeeRow, get_opd_staff, get_team};
 use crate::{
     i18n::*,
-    ui::{Loading, access_class_text, page_or_error},
+    ui::{Loading, access_class_text, page_or_error, urlencode},
 };
 
 #[component]
@@ -166,19 +166,6 @@ fn StaffList(page: EmployeePage) -> impl IntoView {
             {next.map(|href| view! { <A href=href attr:rel="next">{t!(i18n, staff.next)}</A> })}
         </nav>
     }
-}
-
-/// Percent-encodes a query value (letters, digits and `-_.~` pass through).
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
     let show_team = can(&user, Permission::ViewTeam);
     let show_staff = user.roles.admin || user.roles.pengelola_opd.is_some();
     let show_verify = show_staff;
+    let show_admin = can(&user, Permission::Administer);
     view! {
         <nav aria-label=move || t_string!(i18n, nav.label).to_string() class="main-nav">
             <ul>
@@ -95,6 +96,11 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                 <li>
                     <A href="/notifikasi">{t!(i18n, nav.notifications)}</A>
                 </li>
+                <Show when=move || show_admin>
+                    <li>
+                        <A href="/admin/kompetensi">{t!(i18n, nav.admin)}</A>
+                    </li>
+                </Show>
                 <li>
                     <A href="/akun">{t!(i18n, nav.account)}</A>
                 </li>

@@ -12,6 +12,7 @@ use leptos_router::{
 };
 
 use crate::{
+    admin::AdminError,
     auth::{CurrentUser, Login, Logout},
     error::AppError,
     i18n::*,
@@ -65,6 +66,7 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
         }
         AppError::Plan(e) => plan_error_text(i18n, *e).to_string(),
         AppError::Ledger(e) => ledger_error_text(i18n, *e).to_string(),
+        AppError::Admin(e) => admin_error_text(i18n, *e).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
     }
@@ -112,6 +114,35 @@ fn ledger_error_text(i18n: I18nContext<Locale>, e: LedgerError) -> &'static str 
         LedgerError::ReasonTooLong => t_string!(i18n, errors.ledger_reason_too_long),
         LedgerError::AlreadyDecided => t_string!(i18n, errors.ledger_already_decided),
     }
+}
+
+fn admin_error_text(i18n: I18nContext<Locale>, e: AdminError) -> &'static str {
+    match e {
+        AdminError::CodeInvalid => t_string!(i18n, errors.admin_code_invalid),
+        AdminError::CodeTaken => t_string!(i18n, errors.admin_code_taken),
+        AdminError::KindInvalid => t_string!(i18n, errors.admin_kind_invalid),
+        AdminError::NameInvalid => t_string!(i18n, errors.admin_name_invalid),
+        AdminError::DescriptionTooLong => t_string!(i18n, errors.admin_description_too_long),
+        AdminError::IndicatorsInvalid => t_string!(i18n, errors.admin_indicators_invalid),
+        AdminError::InUse => t_string!(i18n, errors.admin_in_use),
+        AdminError::LevelInvalid => t_string!(i18n, errors.admin_level_invalid),
+        AdminError::JabatanUnknown => t_string!(i18n, errors.admin_jabatan_unknown),
+        AdminError::ProgramInvalid => t_string!(i18n, errors.admin_program_invalid),
+        AdminError::DatesInvalid => t_string!(i18n, errors.admin_dates_invalid),
+    }
+}
+
+/// Percent-encodes a query value (letters, digits and `-_.~` pass through).
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// The error to show on a page with forms: the latest failed action when the app is

@@ -1,0 +1,351 @@
+//! Admin pages: the dictionary (add, edit, retire, delete when unused), the standards of a
+//! position, and adding programs to the catalog. Plain forms that hydration enhances.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::{A, Form},
+    hooks::use_query_map,
+};
+
+use super::{
+    CompetencyEntry, SaveCompetency, SaveProgram, SaveStandard, SetCompetencyState, get_dictionary,
+    get_standard,
+};
+use crate::{
+    catalog::ProgramMode,
+    competency::{CompetencyKind, ui::kind_text},
+    i18n::*,
+    jp::{
+        DevPath,
+        ui::{mode_text, path_text},
+    },
+    ui::{ErrorMessage, Loading, action_error, page_or_error},
+};
+
+#[component]
+pub fn DictionaryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveCompetency>::new();
+    let set_state = ServerAction::<SetCompetencyState>::new();
+    let list = Resource::new(
+        move || (save.version().get(), set_state.version().get()),
+        |_| get_dictionary(),
+    );
+    let query = use_query_map();
+    let editing = move || {
+        query
+            .read()
+            .get("ubah")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let error = action_error(move || {
+        [save.value().get(), set_state.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(|r| r.err())
+    });
+    view! {
+        <Title text=move || t_string!(i18n, admin.dictionary_title).to_string() />
+        <h1>{t!(i18n, admin.dictionary_title)}</h1>
+        <p class="muted">
+            <A href="/admin/standar">{t!(i18n, admin.standard_title)}</A> " · "
+            <A href="/admin/katalog">{t!(i18n, admin.program_title)}</A>
+        </p>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(
+                    list.await,
+                    move |list| {
+                        let current = editing().and_then(|id| list.iter().find(|c| c.id == id).cloned());
+                        view! {
+                            <CompetencyForm current save />
+                            <DictionaryTable list set_state />
+                        }
+                    },
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CompetencyForm(
+    current: Option<CompetencyEntry>,
+    save: ServerAction<SaveCompetency>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = current.clone();
+    let value = move |f: fn(&CompetencyEntry) -> String| c.as_ref().map(f).unwrap_or_default();
+    let kind = current.as_ref().map_or(CompetencyKind::Teknis, |c| c.kind);
+    view! {
+        <section class="card" aria-labelledby="competency-form-title">
+            <h2 id="competency-form-title">
+                {if current.is_some() { t_string!(i18n, admin.edit) } else { t_string!(i18n, admin.add) }}
+            </h2>
+            <ActionForm action=save attr:class="form">
+                <input type="hidden" name="id" value=value(|c| c.id.to_string()) />
+                <div class="field-row">
+                    <div class="field">
+                        <label for="code">{t!(i18n, admin.code)}</label>
+                        <input id="code" name="code" required maxlength="16" value=value(|c| c.code.clone()) />
+                    </div>
+                    <div class="field">
+                        <label for="kind">{t!(i18n, competency.kind)}</label>
+                        <select id="kind" name="kind">
+                            {[CompetencyKind::Teknis, CompetencyKind::Manajerial, CompetencyKind::SosialKultural]
+                                .into_iter()
+                                .map(|k| view! { <option value=k.as_db() selected=k == kind>{kind_text(i18n, k)}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="name">{t!(i18n, admin.name)}</label>
+                    <input id="name" name="name" required maxlength="120" value=value(|c| c.name.clone()) />
+                </div>
+                <div class="field">
+                    <label for="description">{t!(i18n, admin.description)}</label>
+                    <textarea id="description" name="description" rows="2" maxlength="500">{value(|c| c.description.clone())}</textarea>
+                </div>
+                <div class="field">
+                    <label for="indicators">{t!(i18n, admin.indicators)}</label>
+                    <textarea id="indicators" name="indicators" rows="5" required aria-describedby="indicators-hint">{value(|c| c.indicators.clone())}</textarea>
+                    <small id="indicators-hint" class="hint">{t!(i18n, admin.indicators_hint)}</small>
+                </div>
+                <button type="submit" class="button primary">{t!(i18n, admin.save)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn DictionaryTable(
+    list: Vec<CompetencyEntry>,
+    set_state: ServerAction<SetCompetencyState>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, admin.dictionary_title).to_string()>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, competency.competency)}</th>
+                        <th scope="col">{t!(i18n, competency.kind)}</th>
+                        <th scope="col">{t!(i18n, ledger.status)}</th>
+                        <th scope="col">{t!(i18n, admin.actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|c| {
+                            let kind = c.kind;
+                            let id = c.id;
+                            view! {
+                                <tr data-code=c.code.clone()>
+                                    <th scope="row"><span class="code">{c.code.clone()}</span> " " {c.name.clone()}</th>
+                                    <td>{move || kind_text(i18n, kind)}</td>
+                                    <td>
+                                        {if c.retired { t_string!(i18n, admin.retired) } else { t_string!(i18n, admin.active) }}
+                                        {c.in_use.then(|| view! { <br /><small class="muted">{t!(i18n, admin.in_use)}</small> })}
+                                    </td>
+                                    <td class="row-actions">
+                                        <A href=format!("/admin/kompetensi?ubah={id}")>{t!(i18n, admin.edit)}</A>
+                                        <ActionForm action=set_state>
+                                            <input type="hidden" name="id" value=id />
+                                            <input type="hidden" name="pensiun" value=if c.retired { "0" } else { "1" } />
+                                            <button type="submit" class="link-button">
+                                                {if c.retired { t_string!(i18n, admin.restore) } else { t_string!(i18n, admin.retire) }}
+                                            </button>
+                                        </ActionForm>
+                                        {(!c.in_use).then(|| view! {
+                                            <ActionForm action=set_state>
+                                                <input type="hidden" name="id" value=id />
+                                                <input type="hidden" name="pensiun" value="hapus" />
+                                                <button type="submit" class="link-button">{t!(i18n, admin.delete)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn StandardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let jabatan = move || query.read().get("jabatan").filter(|j| !j.is_empty());
+    let save = ServerAction::<SaveStandard>::new();
+    let page = Resource::new(
+        move || (jabatan(), save.version().get()),
+        |(j, _)| get_standard(j),
+    );
+    let error = action_error(move || save.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text=move || t_string!(i18n, admin.standard_title).to_string() />
+        <h1>{t!(i18n, admin.standard_title)}</h1>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(
+                    page.await,
+                    move |p| {
+                        let chosen = p.jabatan.clone().unwrap_or_default();
+                        view! {
+                            <Form method="GET" action="/admin/standar" attr:class="filters">
+                                <div class="field">
+                                    <label for="jabatan">{t!(i18n, table.jabatan)}</label>
+                                    <select id="jabatan" name="jabatan">
+                                        {p.positions
+                                            .iter()
+                                            .map(|j| view! { <option value=j.clone() selected=*j == chosen>{j.clone()}</option> })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button">{t!(i18n, staff.show)}</button>
+                            </Form>
+                            {p.jabatan.clone().map(|j| view! { <StandardTable jabatan=j levels=p.levels.clone() save /> })}
+                        }
+                    },
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StandardTable(
+    jabatan: String,
+    levels: Vec<(CompetencyEntry, Option<u8>)>,
+    save: ServerAction<SaveStandard>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = jabatan.clone();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, competency.competency)}</th>
+                        <th scope="col">{t!(i18n, competency.required)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {levels
+                        .into_iter()
+                        .map(|(c, level)| {
+                            let select_id = format!("tingkat-{}", c.id);
+                            let jabatan = jabatan.clone();
+                            let label_for = select_id.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row"><label for=label_for><span class="code">{c.code.clone()}</span> " " {c.name.clone()}</label></th>
+                                    <td>
+                                        <ActionForm action=save attr:class="inline-form">
+                                            <input type="hidden" name="jabatan" value=jabatan />
+                                            <input type="hidden" name="competency_id" value=c.id />
+                                            <select id=select_id name="tingkat">
+                                                <option value="" selected=level.is_none()>{t!(i18n, admin.not_required)}</option>
+                                                {(1..=5u8).map(|l| view! { <option value=l selected=level == Some(l)>{l}</option> }).collect_view()}
+                                            </select>
+                                            <button type="submit" class="button">{t!(i18n, admin.save)}</button>
+                                        </ActionForm>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn ProgramAdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveProgram>::new();
+    let list = Resource::new(|| (), |_| get_dictionary());
+    let error = action_error(move || save.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text=move || t_string!(i18n, admin.program_title).to_string() />
+        <h1>{t!(i18n, admin.program_title)}</h1>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Show when=move || matches!(save.value().get(), Some(Ok(())))>
+            <p class="alert alert-ok" role="status">{t!(i18n, admin.program_saved)}</p>
+        </Show>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(
+                    list.await,
+                    move |list| {
+                        view! {
+                            <ActionForm action=save attr:class="form card">
+                                <div class="field">
+                                    <label for="title">{t!(i18n, catalog.program)}</label>
+                                    <input id="title" name="program[title]" required maxlength="200" />
+                                </div>
+                                <div class="field">
+                                    <label for="competency_id">{t!(i18n, competency.competency)}</label>
+                                    <select id="competency_id" name="program[competency_id]">
+                                        {list.into_iter().filter(|c| !c.retired).map(|c| view! { <option value=c.id>{format!("{} {}", c.code, c.name)}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field-row">
+                                    <div class="field">
+                                        <label for="path">{t!(i18n, plan.path)}</label>
+                                        <select id="path" name="program[path]">
+                                            {DevPath::ALL.iter().map(|&p| view! { <option value=p.code()>{path_text(i18n, p)}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="mode">{t!(i18n, catalog.mode)}</label>
+                                        <select id="mode" name="program[mode]">
+                                            {[ProgramMode::Classroom, ProgramMode::Online, ProgramMode::Blended]
+                                                .into_iter()
+                                                .map(|m| view! { <option value=m.as_db()>{mode_text(i18n, m)}</option> })
+                                                .collect_view()}
+                                        </select>
+                                    </div>
+                                </div>
+                                <div class="field-row">
+                                    <div class="field">
+                                        <label for="jp">"JP"</label>
+                                        <input id="jp" name="program[jp]" type="number" min="1" max="400" required />
+                                    </div>
+                                    <div class="field">
+                                        <label for="organiser">{t!(i18n, ledger.organiser)}</label>
+                                        <input id="organiser" name="program[organiser]" required maxlength="200" />
+                                    </div>
+                                </div>
+                                <div class="field-row">
+                                    <div class="field">
+                                        <label for="starts_on">{t!(i18n, ledger.starts_on)}</label>
+                                        <input id="starts_on" name="program[starts_on]" type="date" required />
+                                    </div>
+                                    <div class="field">
+                                        <label for="ends_on">{t!(i18n, ledger.ends_on)}</label>
+                                        <input id="ends_on" name="program[ends_on]" type="date" required />
+                                    </div>
+                                </div>
+                                <div class="field">
+                                    <label for="place">{t!(i18n, admin.place)}</label>
+                                    <input id="place" name="program[place]" required maxlength="200" />
+                                </div>
+                                <button type="submit" class="button primary">{t!(i18n, admin.save)}</button>
+                            </ActionForm>
+                        }
+                    },
+                )
+            })}
+        </Suspense>
+    }
+}
