@@ -1163,8 +1163,8 @@ async fn insert_development(
     .await?;
     insert_batched(
         tx,
-        "assessment (employee_id, competency_id, level, source, assessed_on)",
-        5,
+        "assessment (employee_id, competency_id, level, source, assessed_on, assessor_id)",
+        6,
         &dev.assessments,
         |q, a| {
             q.bind(a.employee_id)
@@ -1172,6 +1172,7 @@ async fn insert_development(
                 .bind(a.level)
                 .bind(a.source)
                 .bind(a.assessed_on.as_str())
+                .bind(a.assessor_id)
         },
     )
     .await?;

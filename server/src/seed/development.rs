@@ -209,6 +209,9 @@ pub struct AssessmentRow {
     pub level: i64,
     pub source: &'static str,
     pub assessed_on: String,
+    /// Who assessed: the supervisor, or the person themself; `None` for the assessment
+    /// centre (an outside assessor).
+    pub assessor_id: Option<i64>,
 }
 
 pub struct ProgramRow {
@@ -445,17 +448,19 @@ pub fn generate(city: &City, year: i32, month: u32, now: i64) -> Development {
             };
             let level = (required + offset).clamp(1, 5);
             levels.insert((e.id, competency_id), level);
+            let (source, assessor_id) = if structural {
+                ("assessment_centre", None)
+            } else if rng.bool() && e.supervisor_id.is_some() {
+                ("supervisor", e.supervisor_id)
+            } else {
+                ("self", Some(e.id))
+            };
             assessments.push(AssessmentRow {
                 employee_id: e.id,
                 competency_id,
                 level,
-                source: if structural {
-                    "assessment_centre"
-                } else if rng.bool() {
-                    "supervisor"
-                } else {
-                    "self"
-                },
+                source,
+                assessor_id,
                 assessed_on: date(year - 1, rng.u32(1..=12), rng.u32(1..=28)),
             });
         }
