@@ -211,6 +211,20 @@ pub fn form_done(page: &str) {
     }
 }
 
+/// Ends a form's server function: on success a plain form post goes to `done`, on failure
+/// back to `back` with the error (see [`form_error`]); the hydrated app stays where it is and
+/// gets the result itself.
+#[cfg(feature = "ssr")]
+pub fn form_result(result: Result<(), AppError>, done: &str, back: &str) -> Result<(), AppError> {
+    match result {
+        Ok(()) => {
+            form_done(done);
+            Ok(())
+        }
+        Err(e) => form_error(back, e),
+    }
+}
+
 /// Ends a form's server function with an error: a plain form post goes back to `page` with
 /// the error in the query (`?galat=…`) so the server-rendered page can show it; a call from
 /// the hydrated app gets the error itself with its status code.

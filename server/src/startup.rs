@@ -281,10 +281,9 @@ async fn default_language(mut req: Request, next: Next) -> Response {
     if has_choice {
         return next.run(req).await;
     }
-    req.headers_mut().append(
-        header::COOKIE,
-        HeaderValue::from_static("i18n_pref_locale=id"),
-    );
+    if let Ok(value) = HeaderValue::from_str(&format!("{LANGUAGE_COOKIE}=id")) {
+        req.headers_mut().append(header::COOKIE, value);
+    }
     let mut res = next.run(req).await;
     if let Ok(value) = HeaderValue::from_str(&language_cookie("id")) {
         res.headers_mut().append(header::SET_COOKIE, value);

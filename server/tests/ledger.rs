@@ -15,24 +15,12 @@ on_both_engines!(recorded_jp_count_only_once_verified_by_the_opd);
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
 fn today() -> String {
-    // Today in WITA (UTC+8), as the server sees it.
-    let secs = std::time::SystemTime::now()
+    // Today in WITA, as the server sees it.
+    let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
-        .as_secs() as i64
-        + 8 * 3600;
-    let days = secs.div_euclid(86_400);
-    // Civil date from days since the epoch.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+        .as_secs() as i64;
+    bina_app::calendar::IsoDate::from_unix_wita(now).to_string()
 }
 
 fn entry_form(title: &str, ends_on: &str, file: Vec<u8>, file_name: &str) -> Form {

@@ -22,7 +22,7 @@ pub async fn save_competency(
 ) -> Result<(), AppError> {
     let id = id.trim().parse::<i64>().ok();
     let result = ssr::save_competency(id, &code, &kind, &name, &description, &indicators).await;
-    admin_form_result("/admin/kompetensi", result)
+    crate::error::form_result(result, "/admin/kompetensi", "/admin/kompetensi")
 }
 
 /// Retires (`pensiun = "1"`) or restores (`"0"`) a competency; deletes it (`"hapus"`) only
@@ -30,7 +30,7 @@ pub async fn save_competency(
 #[server(endpoint = "admin-kompetensi-status")]
 pub async fn set_competency_state(id: i64, pensiun: String) -> Result<(), AppError> {
     let result = ssr::set_state(id, &pensiun).await;
-    admin_form_result("/admin/kompetensi", result)
+    crate::error::form_result(result, "/admin/kompetensi", "/admin/kompetensi")
 }
 
 #[server(endpoint = "admin-standar")]
@@ -47,24 +47,14 @@ pub async fn save_standard(
 ) -> Result<(), AppError> {
     let page = format!("/admin/standar?jabatan={}", crate::ui::urlencode(&jabatan));
     let result = ssr::save_standard(&jabatan, competency_id, &tingkat).await;
-    admin_form_result(&page, result)
+    crate::error::form_result(result, &page, &page)
 }
 
 /// Adds a program to the catalog, for one competency. The form's fields are `program[…]`.
 #[server(endpoint = "admin-program-simpan")]
 pub async fn save_program(program: super::ProgramForm) -> Result<(), AppError> {
-    admin_form_result("/admin/katalog", ssr::save_program(program).await)
-}
-
-#[cfg(feature = "ssr")]
-fn admin_form_result(page: &str, result: Result<(), AppError>) -> Result<(), AppError> {
-    match result {
-        Ok(()) => {
-            crate::error::form_done(page);
-            Ok(())
-        }
-        Err(e) => crate::error::form_error(page, e),
-    }
+    let page = "/admin/katalog";
+    crate::error::form_result(ssr::save_program(program).await, page, page)
 }
 
 #[cfg(feature = "ssr")]

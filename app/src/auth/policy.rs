@@ -97,16 +97,15 @@ pub enum Permission {
 
 pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
     let roles = &user.roles;
+    // The admin manages every OPD; a pengelola OPD their own.
+    let manages = |opd_id: i64| roles.admin || roles.pengelola_opd == Some(opd_id);
     let allowed = match permission {
         Permission::ViewTeam => roles.atasan,
-        Permission::ViewOpdStaff { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
+        Permission::ViewOpdStaff { opd_id } | Permission::VerifyJp { opd_id } => manages(opd_id),
         Permission::ViewCity | Permission::Administer => roles.admin,
         Permission::OwnRecord { owner } => user.employee_id == owner,
         Permission::ReviewPlan { supervisor } => supervisor == Some(user.employee_id),
-        Permission::VerifyJp { opd_id } => roles.admin || roles.pengelola_opd == Some(opd_id),
-        Permission::ViewEvidence { owner, opd_id } => {
-            user.employee_id == owner || roles.admin || roles.pengelola_opd == Some(opd_id)
-        }
+        Permission::ViewEvidence { owner, opd_id } => user.employee_id == owner || manages(opd_id),
     };
     if allowed {
         Ok(())

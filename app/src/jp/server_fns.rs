@@ -19,13 +19,7 @@ pub async fn get_my_ledger(year: Option<i32>) -> Result<MyLedger, AppError> {
 /// [`super::ledger::EntryInput`] and the file `bukti`). Works as a plain form post.
 #[server(endpoint = "jp-catat", input = MultipartFormData)]
 pub async fn record_jp_entry(data: MultipartData) -> Result<(), AppError> {
-    match ssr::record(data).await {
-        Ok(()) => {
-            crate::error::form_done("/jp?tercatat=1");
-            Ok(())
-        }
-        Err(e) => crate::error::form_error("/jp", e),
-    }
+    crate::error::form_result(ssr::record(data).await, "/jp?tercatat=1", "/jp")
 }
 
 /// Recorded entries waiting for verification: the pengelola OPD's own OPD, or every OPD
@@ -42,13 +36,8 @@ pub async fn decide_jp_entry(
     keputusan: String,
     alasan: String,
 ) -> Result<(), AppError> {
-    match ssr::decide(entry_id, &keputusan, &alasan).await {
-        Ok(()) => {
-            crate::error::form_done("/verifikasi");
-            Ok(())
-        }
-        Err(e) => crate::error::form_error("/verifikasi", e),
-    }
+    let result = ssr::decide(entry_id, &keputusan, &alasan).await;
+    crate::error::form_result(result, "/verifikasi", "/verifikasi")
 }
 
 #[cfg(feature = "ssr")]

@@ -33,13 +33,7 @@ pub async fn add_plan_item(
         program_id: program_id.trim().parse().ok(),
     };
     let page = format!("/rencana?tahun={year}");
-    match ssr::add_item(year, input).await {
-        Ok(()) => {
-            crate::error::form_done(&page);
-            Ok(())
-        }
-        Err(e) => crate::error::form_error(&page, e),
-    }
+    crate::error::form_result(ssr::add_item(year, input).await, &page, &page)
 }
 
 #[server(endpoint = "rencana-hapus")]
@@ -73,25 +67,18 @@ pub async fn review_plan(
     keputusan: String,
     komentar: String,
 ) -> Result<(), AppError> {
-    match ssr::review(plan_id, &keputusan, &komentar).await {
-        Ok(()) => {
-            crate::error::form_done("/persetujuan");
-            Ok(())
-        }
-        Err(e) => crate::error::form_error("/persetujuan", e),
-    }
+    let result = ssr::review(plan_id, &keputusan, &komentar).await;
+    crate::error::form_result(result, "/persetujuan", "/persetujuan")
 }
 
 /// Plain form posts on the plan page go back to it, with the error when there is one.
 #[cfg(feature = "ssr")]
 fn plan_form_result(result: Result<i32, AppError>) -> Result<(), AppError> {
-    match result {
-        Ok(year) => {
-            crate::error::form_done(&format!("/rencana?tahun={year}"));
-            Ok(())
-        }
-        Err(e) => crate::error::form_error("/rencana", e),
-    }
+    let done = match &result {
+        Ok(year) => format!("/rencana?tahun={year}"),
+        Err(_) => "/rencana".to_owned(),
+    };
+    crate::error::form_result(result.map(|_| ()), &done, "/rencana")
 }
 
 #[cfg(feature = "ssr")]
