@@ -31,6 +31,18 @@ async fn only_the_admin_edits_the_dictionary_standards_and_catalog(db: TestDb) {
             ("admin-kompetensi", vec![]),
             ("admin-kompetensi-simpan", new.to_vec()),
             ("admin-standar", vec![]),
+            (
+                "admin-kompetensi-status",
+                vec![("id", "1"), ("pensiun", "1")],
+            ),
+            (
+                "admin-standar-simpan",
+                vec![
+                    ("jabatan", "Perencana Ahli Madya"),
+                    ("competency_id", "1"),
+                    ("tingkat", "1"),
+                ],
+            ),
         ] {
             let r = call(&client, &server, endpoint, &args).await;
             assert_eq!(r.status, StatusCode::FORBIDDEN, "{role} {endpoint}");

@@ -21,6 +21,14 @@ async fn the_dashboard_is_scoped_and_its_figures_add_up(db: TestDb) {
             StatusCode::FORBIDDEN,
             "{role}"
         );
+        let drill = call(
+            &client,
+            &server,
+            "dasbor-pegawai",
+            &[("lihat", "semua"), ("page", "1")],
+        )
+        .await;
+        assert_eq!(drill.status, StatusCode::FORBIDDEN, "{role} drill-down");
         let res = client
             .get(server.url("/dasbor/unduh?tabel=pegawai"))
             .send()

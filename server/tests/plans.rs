@@ -234,7 +234,17 @@ async fn a_plan_goes_through_approval_and_only_the_right_people_act_on_it(db: Te
 
     // Anonymous visitors get nothing.
     let anonymous = browser();
-    for endpoint in ["rencana", "kompetensi-saya", "persetujuan", "notifikasi"] {
+    for endpoint in [
+        "rencana",
+        "kompetensi-saya",
+        "persetujuan",
+        "notifikasi",
+        "katalog",
+        "jp",
+        "verifikasi",
+        "dasbor",
+        "dasbor-pegawai",
+    ] {
         assert_eq!(
             call(&anonymous, &server, endpoint, &[]).await.status,
             StatusCode::UNAUTHORIZED
