@@ -20,6 +20,7 @@ use crate::{
     home::HomePage,
     i18n::I18nContextProvider,
     jp::ui::{LedgerPage, VerifyPage},
+    mentoring::ui::{FindMentorPage, MentorDeskPage, MentorProfilePage, MentorshipPage},
     notify::NotificationsPage,
     org::ui::{StaffPage, TeamPage},
     plan::ui::{ApprovalPage, PlanPage},
@@ -108,6 +109,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/jp") view=LedgerPage ssr=SsrMode::Async />
                         <Route path=path!("/verifikasi") view=VerifyPage ssr=SsrMode::Async />
                         <Route path=path!("/katalog") view=CatalogPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring") view=FindMentorPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/profil") view=MentorProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/permintaan") view=MentorDeskPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/bimbingan/:id") view=MentorshipPage ssr=SsrMode::Async />
                         <Route path=path!("/notifikasi") view=NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/kompetensi") view=DictionaryPage ssr=SsrMode::Async />

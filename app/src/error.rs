@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::admin::AdminError;
 use crate::jp::LedgerError;
+use crate::mentoring::MentoringError;
 use crate::org::nip::NipError;
 use crate::plan::PlanError;
 use crate::validation::PasswordRuleError;
@@ -45,6 +46,9 @@ pub enum AppError {
     /// An admin edit of the dictionary, standards or catalog broke a rule.
     #[error("admin: {0:?}")]
     Admin(AdminError),
+    /// A mentor profile, request, session or feedback broke a rule.
+    #[error("mentoring: {0:?}")]
+    Mentoring(MentoringError),
     /// Something failed on the server; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -76,7 +80,18 @@ impl AppError {
             | AppError::Ledger(LedgerError::AlreadyDecided) => 409,
             AppError::Ledger(LedgerError::EvidenceTooLarge) => 413,
             AppError::Admin(AdminError::InUse | AdminError::CodeTaken) => 409,
-            AppError::Plan(_) | AppError::Ledger(_) | AppError::Admin(_) => 422,
+            AppError::Mentoring(
+                MentoringError::AlreadyAnswered
+                | MentoringError::AlreadyConfirmed
+                | MentoringError::PendingExists
+                | MentoringError::MentorFull
+                | MentoringError::NotActive
+                | MentoringError::FeedbackGiven,
+            ) => 409,
+            AppError::Plan(_)
+            | AppError::Ledger(_)
+            | AppError::Admin(_)
+            | AppError::Mentoring(_) => 422,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -95,6 +110,7 @@ impl AppError {
             AppError::Plan(e) => format!("rencana-{}", e.code()),
             AppError::Ledger(e) => format!("jp-{}", e.code()),
             AppError::Admin(e) => format!("admin-{}", e.code()),
+            AppError::Mentoring(e) => format!("mentoring-{}", e.code()),
             AppError::Forbidden => "terlarang".into(),
             _ => "sistem".into(),
         }
@@ -126,6 +142,12 @@ impl AppError {
         if let Some(e) = code.strip_prefix("admin-").and_then(AdminError::from_code) {
             return AppError::Admin(e);
         }
+        if let Some(e) = code
+            .strip_prefix("mentoring-")
+            .and_then(MentoringError::from_code)
+        {
+            return AppError::Mentoring(e);
+        }
         match code {
             "kredensial" => AppError::InvalidCredentials,
             "sandi-lama" => AppError::WrongCurrentPassword,
@@ -150,6 +172,12 @@ impl From<PlanError> for AppError {
 impl From<AdminError> for AppError {
     fn from(e: AdminError) -> Self {
         AppError::Admin(e)
+    }
+}
+
+impl From<MentoringError> for AppError {
+    fn from(e: MentoringError) -> Self {
+        AppError::Mentoring(e)
     }
 }
 
@@ -257,6 +285,7 @@ mod tests {
             AppError::Plan(PlanError::NoItems),
             AppError::Ledger(LedgerError::EvidenceType),
             AppError::Admin(AdminError::InUse),
+            AppError::Mentoring(MentoringError::MentorFull),
         ];
         for e in errors {
             assert_eq!(AppError::from_query_code(&e.to_query_code()), e);

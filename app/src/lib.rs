@@ -24,6 +24,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod jp;
+pub mod mentoring;
 pub mod notify;
 pub mod org;
 pub mod plan;

@@ -19,6 +19,10 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// Folder of uploaded evidence (certificates), outside the web root.
     pub evidence_dir: String,
+    /// Days a mentoring request waits for the mentor's answer before it expires.
+    pub mentoring_request_days: i64,
+    /// How the OPD of mentor and mentee weighs in recommendations and matching.
+    pub mentor_opd_preference: crate::mentoring::OpdPreference,
 }
 
 impl Settings {
@@ -38,6 +42,8 @@ impl Default for Settings {
             throttle: ThrottlePolicy::default(),
             trust_proxy: false,
             evidence_dir: "data/evidence".into(),
+            mentoring_request_days: 7,
+            mentor_opd_preference: crate::mentoring::OpdPreference::SameOpd,
         }
     }
 }

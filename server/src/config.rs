@@ -2,7 +2,7 @@
 
 use std::{net::SocketAddr, str::FromStr};
 
-use bina_app::{auth::throttle::ThrottlePolicy, settings::Settings};
+use bina_app::{auth::throttle::ThrottlePolicy, mentoring::OpdPreference, settings::Settings};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -43,6 +43,18 @@ impl Config {
         if !(30..=60).contains(&jp_minutes) {
             return Err("BINA_JP_MINUTES must be between 30 and 60".into());
         }
+        let mentoring_request_days: i64 = var(
+            "BINA_MENTORING_REQUEST_DAYS",
+            defaults.mentoring_request_days,
+        )?;
+        if !(1..=60).contains(&mentoring_request_days) {
+            return Err("BINA_MENTORING_REQUEST_DAYS must be between 1 and 60".into());
+        }
+        let mentor_opd_preference = match std::env::var("BINA_MENTOR_OPD") {
+            Ok(text) if !text.trim().is_empty() => OpdPreference::parse(text.trim())
+                .ok_or("BINA_MENTOR_OPD must be same, other or neutral")?,
+            _ => defaults.mentor_opd_preference,
+        };
         Ok(Config {
             database_url: var("DATABASE_URL", "sqlite://data/bina.db".to_owned())?,
             addr: var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
@@ -66,6 +78,8 @@ impl Config {
                 },
                 trust_proxy: flag("BINA_TRUST_PROXY")?,
                 evidence_dir: var("BINA_EVIDENCE_DIR", defaults.evidence_dir)?,
+                mentoring_request_days,
+                mentor_opd_preference,
             },
         })
     }

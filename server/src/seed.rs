@@ -5,6 +5,7 @@
 //! invented. The access class of each kelurahan is a demo classification, not an official one.
 
 mod development;
+mod mentoring;
 
 use std::collections::HashSet;
 
@@ -1075,7 +1076,8 @@ pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        if demo.role != "pegawai" && demo.role != "atasan" {
+        // Atasan is derived from the org chart and mentor from the mentor profile.
+        if demo.role == "admin" || demo.role == "pengelola_opd" {
             sqlx::query("INSERT INTO account_role (account_id, role, opd_id) VALUES ($1, $2, $3)")
                 .bind(account_id)
                 .bind(demo.role)
@@ -1088,6 +1090,8 @@ pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
     let (year, month) = (today.year, today.month);
     let dev = development::generate(&city, year, month, now);
     insert_development(&mut tx, &dev, year, now).await?;
+    let mentoring = mentoring::generate(&city, &dev, now);
+    insert_mentoring(&mut tx, &mentoring, &today.to_string(), now).await?;
     audit(
         &mut tx,
         None,
@@ -1107,6 +1111,8 @@ pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
             "competency",
             "program",
             "dev_plan",
+            "mentoring_request",
+            "mentorship",
         ] {
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
@@ -1275,13 +1281,120 @@ async fn insert_development(
     Ok(())
 }
 
+/// Inserts the mentor profiles, their expertise and the year of mentoring history.
+async fn insert_mentoring(
+    tx: &mut Transaction<'static, Any>,
+    m: &mentoring::Mentoring,
+    today: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    insert_batched(
+        tx,
+        "assessment (employee_id, competency_id, level, source, assessed_on)",
+        5,
+        &m.assessments,
+        |q, a| {
+            q.bind(a.employee_id)
+                .bind(a.competency_id)
+                .bind(a.level)
+                .bind("assessment_centre")
+                .bind(today.to_owned())
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentor_profile (employee_id, capacity, active_mentees, mode, bio, accepting, active, updated_at)",
+        8,
+        &m.profiles,
+        |q, p| {
+            q.bind(p.employee_id)
+                .bind(p.capacity)
+                .bind(p.active_mentees)
+                .bind(p.mode)
+                .bind(p.bio.as_str())
+                .bind(p.accepting)
+                .bind(1_i64)
+                .bind(now)
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentor_expertise (employee_id, competency_id)",
+        2,
+        &m.expertise,
+        |q, x| q.bind(x.0).bind(x.1),
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentoring_request (id, mentee_id, mentor_id, competency_id, goal, message, status, \
+         decline_reason, decline_note, created_at, expires_at, answered_at)",
+        12,
+        &m.requests,
+        |q, r| {
+            q.bind(r.id)
+                .bind(r.mentee_id)
+                .bind(r.mentor_id)
+                .bind(r.competency_id)
+                .bind(r.goal)
+                .bind("")
+                .bind(r.status)
+                .bind(r.decline_reason)
+                .bind("")
+                .bind(r.created_at)
+                .bind(r.expires_at)
+                .bind(r.answered_at)
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentorship (id, request_id, mentor_id, mentee_id, competency_id, goal, status, started_at, ended_at)",
+        9,
+        &m.mentorships,
+        |q, s| {
+            q.bind(s.id)
+                .bind(s.request_id)
+                .bind(s.mentor_id)
+                .bind(s.mentee_id)
+                .bind(s.competency_id)
+                .bind(s.goal)
+                .bind(if s.active { "active" } else { "ended" })
+                .bind(s.started_at)
+                .bind(s.ended_at)
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentoring_feedback (mentorship_id, from_employee_id, about_employee_id, rating, comment, at)",
+        6,
+        &m.feedback,
+        |q, f| {
+            q.bind(f.mentorship_id)
+                .bind(f.from)
+                .bind(f.about)
+                .bind(f.rating)
+                .bind("")
+                .bind(f.at)
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// Prints the demo accounts as the table of the README.
 pub async fn print_demo_logins(db: &Db) -> Result<(), sqlx::Error> {
     let rows = sqlx::query(
         "SELECT e.nip, e.name, \
                 COALESCE((SELECT MIN(r.role) FROM account_role r WHERE r.account_id = a.id), \
                          CASE WHEN EXISTS (SELECT 1 FROM employee s WHERE s.supervisor_id = e.id) \
-                              THEN 'atasan' ELSE 'pegawai' END) \
+                              THEN 'atasan' \
+                              WHEN EXISTS (SELECT 1 FROM mentor_profile m \
+                                           WHERE m.employee_id = e.id AND m.active = 1) \
+                              THEN 'mentor' ELSE 'pegawai' END) \
          FROM account a JOIN employee e ON e.id = a.employee_id ORDER BY a.id",
     )
     .fetch_all(&db.pool)

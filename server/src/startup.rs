@@ -336,6 +336,7 @@ pub async fn serve(config: Config, db: Db, store: Store) -> std::io::Result<()> 
             Duration::from_secs(600),
         ),
     );
+    let sweeper = tokio::task::spawn(sweep_mentoring_requests(db.clone()));
     let router = build(&config, db, store);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Bina listening on http://{}", config.addr);
@@ -347,7 +348,30 @@ pub async fn serve(config: Config, db: Db, store: Store) -> std::io::Result<()> 
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     deletion.abort();
+    sweeper.abort();
     Ok(())
+}
+
+/// Every few minutes: reminds mentors of requests about to expire and expires the overdue
+/// ones. Several server processes may run it at once; the status checks in its updates make
+/// that harmless.
+async fn sweep_mentoring_requests(db: Db) {
+    let mut every = tokio::time::interval(Duration::from_secs(300));
+    loop {
+        every.tick().await;
+        let now = bina_app::db::unix_now();
+        match bina_app::mentoring::ssr::sweep(&db, now).await {
+            Ok(done) if done.reminded + done.expired > 0 => {
+                tracing::info!(
+                    reminded = done.reminded,
+                    expired = done.expired,
+                    "mentoring requests swept"
+                );
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "mentoring sweep failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -33,17 +33,18 @@ pub struct Grant {
     pub opd_id: Option<i64>,
 }
 
-/// Builds the roles of a person from their grants and their number of direct reports.
-/// Unknown grants are ignored, and a pengelola OPD grant without an OPD grants nothing.
-pub fn derive_roles(grants: &[Grant], direct_reports: i64) -> Roles {
+/// Builds the roles of a person from their grants, their number of direct reports and
+/// whether they have an active mentor profile (opting in is what makes a mentor). Unknown
+/// grants are ignored, and a pengelola OPD grant without an OPD grants nothing.
+pub fn derive_roles(grants: &[Grant], direct_reports: i64, mentor_profile: bool) -> Roles {
     let mut roles = Roles {
         atasan: direct_reports > 0,
+        mentor: mentor_profile,
         ..Roles::default()
     };
     for grant in grants {
         match grant.role.as_str() {
             "admin" => roles.admin = true,
-            "mentor" => roles.mentor = true,
             "pengelola_opd" => {
                 if let Some(opd) = grant.opd_id {
                     roles.pengelola_opd = Some(opd);
@@ -93,6 +94,12 @@ pub enum Permission {
     ViewEvidence { owner: i64, opd_id: i64 },
     /// Manage the competency dictionary, position standards and the catalog.
     Administer,
+    /// Use the mentor's desk (incoming requests, own mentees): mentors only.
+    ActAsMentor,
+    /// Accept or decline a mentoring request: only the mentor it is addressed to.
+    AnswerRequest { mentor: i64 },
+    /// See and write in a mentorship (sessions, notes, feedback): only its two people.
+    TakePartIn { mentor: i64, mentee: i64 },
 }
 
 pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
@@ -106,6 +113,11 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
         Permission::OwnRecord { owner } => user.employee_id == owner,
         Permission::ReviewPlan { supervisor } => supervisor == Some(user.employee_id),
         Permission::ViewEvidence { owner, opd_id } => user.employee_id == owner || manages(opd_id),
+        Permission::ActAsMentor => roles.mentor,
+        Permission::AnswerRequest { mentor } => user.employee_id == mentor,
+        Permission::TakePartIn { mentor, mentee } => {
+            user.employee_id == mentor || user.employee_id == mentee
+        }
     };
     if allowed {
         Ok(())
@@ -151,10 +163,15 @@ mod tests {
 
     #[test]
     fn everyone_is_pegawai_and_atasan_comes_from_reports() {
-        assert_eq!(derive_roles(&[], 0).list(), vec![Role::Pegawai]);
+        assert_eq!(derive_roles(&[], 0, false).list(), vec![Role::Pegawai]);
         assert_eq!(
-            derive_roles(&[], 3).list(),
+            derive_roles(&[], 3, false).list(),
             vec![Role::Pegawai, Role::Atasan]
+        );
+        assert_eq!(
+            derive_roles(&[], 0, true).list(),
+            vec![Role::Pegawai, Role::Mentor],
+            "an active mentor profile makes a mentor"
         );
     }
 
@@ -168,14 +185,16 @@ mod tests {
                 grant("superuser", None),
             ],
             0,
+            false,
         );
         assert_eq!(
             roles.list(),
-            vec![Role::Pegawai, Role::Mentor, Role::PengelolaOpd, Role::Admin]
+            vec![Role::Pegawai, Role::PengelolaOpd, Role::Admin],
+            "a mentor grant without a profile makes no mentor"
         );
         assert_eq!(roles.pengelola_opd, Some(4));
         assert_eq!(
-            derive_roles(&[grant("pengelola_opd", None)], 0).pengelola_opd,
+            derive_roles(&[grant("pengelola_opd", None)], 0, false).pengelola_opd,
             None
         );
     }
@@ -291,6 +310,64 @@ mod tests {
             Err(AppError::Forbidden),
             "not even an admin changes another's plan"
         );
+    }
+
+    #[test]
+    fn mentoring_belongs_to_its_people() {
+        // The test user is employee 1.
+        let admin = user(Roles {
+            admin: true,
+            ..Roles::default()
+        });
+        assert_eq!(
+            authorize(&admin, Permission::ActAsMentor),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&admin, Permission::AnswerRequest { mentor: 2 }),
+            Err(AppError::Forbidden),
+            "not even an admin answers for a mentor"
+        );
+        assert_eq!(
+            authorize(&admin, Permission::AnswerRequest { mentor: 1 }),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &admin,
+                Permission::TakePartIn {
+                    mentor: 2,
+                    mentee: 3
+                }
+            ),
+            Err(AppError::Forbidden),
+            "nobody sees another pair's notes"
+        );
+        assert_eq!(
+            authorize(
+                &admin,
+                Permission::TakePartIn {
+                    mentor: 2,
+                    mentee: 1
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &admin,
+                Permission::TakePartIn {
+                    mentor: 1,
+                    mentee: 3
+                }
+            ),
+            Ok(())
+        );
+        let mentor = user(Roles {
+            mentor: true,
+            ..Roles::default()
+        });
+        assert_eq!(authorize(&mentor, Permission::ActAsMentor), Ok(()));
     }
 
     #[test]

@@ -290,7 +290,8 @@ pub async fn load_current_user(db: &Db, account_id: i64) -> Result<Option<Curren
     let Some(row) = sqlx::query(
         "SELECT a.id, e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, o.id, o.name, \
                 u.name, l.name, l.access_class, \
-                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id) \
+                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id), \
+                (SELECT COUNT(*) FROM mentor_profile m WHERE m.employee_id = e.id AND m.active = 1) \
          FROM account a \
          JOIN employee e ON e.id = a.employee_id \
          JOIN opd o ON o.id = e.opd_id \
@@ -329,7 +330,7 @@ pub async fn load_current_user(db: &Db, account_id: i64) -> Result<Option<Curren
         unit_name: row.get(9),
         location_name: row.get(10),
         access_class: AccessClass::from_db(&row.get::<String, _>(11)),
-        roles: derive_roles(&grants, direct_reports),
+        roles: derive_roles(&grants, direct_reports, row.get::<i64, _>(13) > 0),
     }))
 }
 

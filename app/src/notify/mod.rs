@@ -1,5 +1,6 @@
 //! In-app notifications: a plan submitted (to the supervisor), approved or returned (to the
-//! employee), a JP entry verified or rejected.
+//! employee), a JP entry verified or rejected, and each step of a mentoring request and
+//! mentorship.
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -20,15 +21,31 @@ pub enum NotificationKind {
     PlanReturned,
     JpVerified,
     JpRejected,
+    MentoringRequested,
+    MentoringWithdrawn,
+    MentoringAccepted,
+    MentoringDeclined,
+    MentoringExpired,
+    MentoringReminder,
+    SessionLogged,
+    MentorshipEnded,
 }
 
 impl NotificationKind {
-    const ALL: [NotificationKind; 5] = [
+    const ALL: [NotificationKind; 13] = [
         NotificationKind::PlanSubmitted,
         NotificationKind::PlanApproved,
         NotificationKind::PlanReturned,
         NotificationKind::JpVerified,
         NotificationKind::JpRejected,
+        NotificationKind::MentoringRequested,
+        NotificationKind::MentoringWithdrawn,
+        NotificationKind::MentoringAccepted,
+        NotificationKind::MentoringDeclined,
+        NotificationKind::MentoringExpired,
+        NotificationKind::MentoringReminder,
+        NotificationKind::SessionLogged,
+        NotificationKind::MentorshipEnded,
     ];
 
     pub fn as_db(self) -> &'static str {
@@ -38,6 +55,14 @@ impl NotificationKind {
             NotificationKind::PlanReturned => "plan_returned",
             NotificationKind::JpVerified => "jp_verified",
             NotificationKind::JpRejected => "jp_rejected",
+            NotificationKind::MentoringRequested => "mentoring_requested",
+            NotificationKind::MentoringWithdrawn => "mentoring_withdrawn",
+            NotificationKind::MentoringAccepted => "mentoring_accepted",
+            NotificationKind::MentoringDeclined => "mentoring_declined",
+            NotificationKind::MentoringExpired => "mentoring_expired",
+            NotificationKind::MentoringReminder => "mentoring_reminder",
+            NotificationKind::SessionLogged => "session_logged",
+            NotificationKind::MentorshipEnded => "mentorship_ended",
         }
     }
 
@@ -153,6 +178,26 @@ fn notification_text(i18n: I18nContext<Locale>, n: &Notification) -> AnyView {
         NotificationKind::PlanReturned => t!(i18n, notify.plan_returned, name = who).into_any(),
         NotificationKind::JpVerified => t!(i18n, notify.jp_verified, name = who).into_any(),
         NotificationKind::JpRejected => t!(i18n, notify.jp_rejected, name = who).into_any(),
+        NotificationKind::MentoringRequested => {
+            t!(i18n, notify.mentoring_requested, name = who).into_any()
+        }
+        NotificationKind::MentoringWithdrawn => {
+            t!(i18n, notify.mentoring_withdrawn, name = who).into_any()
+        }
+        NotificationKind::MentoringAccepted => {
+            t!(i18n, notify.mentoring_accepted, name = who).into_any()
+        }
+        NotificationKind::MentoringDeclined => {
+            t!(i18n, notify.mentoring_declined, name = who).into_any()
+        }
+        NotificationKind::MentoringExpired => {
+            t!(i18n, notify.mentoring_expired, name = who).into_any()
+        }
+        NotificationKind::MentoringReminder => t!(i18n, notify.mentoring_reminder).into_any(),
+        NotificationKind::SessionLogged => t!(i18n, notify.session_logged, name = who).into_any(),
+        NotificationKind::MentorshipEnded => {
+            t!(i18n, notify.mentorship_ended, name = who).into_any()
+        }
     }
 }
 

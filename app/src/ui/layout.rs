@@ -52,6 +52,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
     let show_staff = user.roles.admin || user.roles.pengelola_opd.is_some();
     let show_verify = show_staff;
     let show_admin = can(&user, Permission::Administer);
+    let show_mentor_desk = can(&user, Permission::ActAsMentor);
     view! {
         <nav aria-label=move || t_string!(i18n, nav.label).to_string() class="main-nav">
             <ul>
@@ -72,6 +73,14 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                 <li>
                     <A href="/katalog">{t!(i18n, nav.catalog)}</A>
                 </li>
+                <li>
+                    <A href="/mentoring" exact=true>{t!(i18n, nav.mentoring)}</A>
+                </li>
+                <Show when=move || show_mentor_desk>
+                    <li>
+                        <A href="/mentoring/permintaan">{t!(i18n, nav.mentor_desk)}</A>
+                    </li>
+                </Show>
                 <Show when=move || show_team>
                     <li>
                         <A href="/tim">{t!(i18n, nav.team)}</A>

@@ -1,0 +1,460 @@
+//! The rules every mentoring form obeys, shared by the browser and the server: the forms'
+//! text is parsed here into valid values, or into the one error that says what is wrong.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DeclineReason, MentorMode, SessionMode};
+use crate::calendar::IsoDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MentoringError {
+    CapacityInvalid,
+    ModeUnknown,
+    BioTooLong,
+    ExpertiseEmpty,
+    ExpertiseTooMany,
+    /// An offered competency is not assessed at level 3 or more.
+    ExpertiseLevelTooLow,
+    /// Capacity below the mentees already being mentored.
+    CapacityBelowActive,
+    GoalEmpty,
+    GoalTooLong,
+    MessageTooLong,
+    /// The competency is not one of the mentee's position.
+    CompetencyUnknown,
+    /// A request for this competency is already waiting for an answer.
+    PendingExists,
+    /// The mentor does not meet the eligibility rule for this competency, or is not a mentor.
+    MentorNotEligible,
+    /// The mentor is not taking requests now.
+    NotAccepting,
+    /// No place left with this mentor.
+    MentorFull,
+    SelfRequest,
+    ReasonUnknown,
+    /// "Other" needs a few words of explanation.
+    NoteRequired,
+    NoteTooLong,
+    /// The request was already answered, withdrawn or expired.
+    AlreadyAnswered,
+    SessionDateInvalid,
+    SessionInFuture,
+    /// Before the mentorship started.
+    SessionBeforeStart,
+    MinutesInvalid,
+    NotesTooLong,
+    AlreadyConfirmed,
+    /// The mentorship has ended.
+    NotActive,
+    RatingInvalid,
+    CommentTooLong,
+    FeedbackGiven,
+}
+
+impl MentoringError {
+    const ALL: [MentoringError; 30] = [
+        MentoringError::CapacityInvalid,
+        MentoringError::ModeUnknown,
+        MentoringError::BioTooLong,
+        MentoringError::ExpertiseEmpty,
+        MentoringError::ExpertiseTooMany,
+        MentoringError::ExpertiseLevelTooLow,
+        MentoringError::CapacityBelowActive,
+        MentoringError::GoalEmpty,
+        MentoringError::GoalTooLong,
+        MentoringError::MessageTooLong,
+        MentoringError::CompetencyUnknown,
+        MentoringError::PendingExists,
+        MentoringError::MentorNotEligible,
+        MentoringError::NotAccepting,
+        MentoringError::MentorFull,
+        MentoringError::SelfRequest,
+        MentoringError::ReasonUnknown,
+        MentoringError::NoteRequired,
+        MentoringError::NoteTooLong,
+        MentoringError::AlreadyAnswered,
+        MentoringError::SessionDateInvalid,
+        MentoringError::SessionInFuture,
+        MentoringError::SessionBeforeStart,
+        MentoringError::MinutesInvalid,
+        MentoringError::NotesTooLong,
+        MentoringError::AlreadyConfirmed,
+        MentoringError::NotActive,
+        MentoringError::RatingInvalid,
+        MentoringError::CommentTooLong,
+        MentoringError::FeedbackGiven,
+    ];
+
+    /// A short code for the URL a plain form post returns to.
+    pub fn code(self) -> &'static str {
+        match self {
+            MentoringError::CapacityInvalid => "kapasitas",
+            MentoringError::ModeUnknown => "mode",
+            MentoringError::BioTooLong => "bio-panjang",
+            MentoringError::ExpertiseEmpty => "keahlian-kosong",
+            MentoringError::ExpertiseTooMany => "keahlian-banyak",
+            MentoringError::ExpertiseLevelTooLow => "keahlian-level",
+            MentoringError::CapacityBelowActive => "kapasitas-aktif",
+            MentoringError::GoalEmpty => "tujuan-kosong",
+            MentoringError::GoalTooLong => "tujuan-panjang",
+            MentoringError::MessageTooLong => "pesan-panjang",
+            MentoringError::CompetencyUnknown => "kompetensi",
+            MentoringError::PendingExists => "menunggu",
+            MentoringError::MentorNotEligible => "tidak-memenuhi",
+            MentoringError::NotAccepting => "tutup",
+            MentoringError::MentorFull => "penuh",
+            MentoringError::SelfRequest => "diri-sendiri",
+            MentoringError::ReasonUnknown => "alasan",
+            MentoringError::NoteRequired => "catatan-kosong",
+            MentoringError::NoteTooLong => "catatan-panjang",
+            MentoringError::AlreadyAnswered => "sudah-dijawab",
+            MentoringError::SessionDateInvalid => "tanggal",
+            MentoringError::SessionInFuture => "tanggal-depan",
+            MentoringError::SessionBeforeStart => "tanggal-awal",
+            MentoringError::MinutesInvalid => "durasi",
+            MentoringError::NotesTooLong => "notulen-panjang",
+            MentoringError::AlreadyConfirmed => "sudah-konfirmasi",
+            MentoringError::NotActive => "selesai",
+            MentoringError::RatingInvalid => "nilai",
+            MentoringError::CommentTooLong => "komentar-panjang",
+            MentoringError::FeedbackGiven => "umpan-balik",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<MentoringError> {
+        MentoringError::ALL.into_iter().find(|e| e.code() == code)
+    }
+}
+
+pub const MAX_CAPACITY: u8 = 10;
+pub const MAX_EXPERTISE: usize = 5;
+/// The lowest assessed level at which someone may offer a competency.
+pub const MIN_EXPERTISE_LEVEL: u8 = 3;
+const MAX_BIO: usize = 500;
+const MAX_GOAL: usize = 300;
+const MAX_MESSAGE: usize = 1000;
+const MAX_NOTE: usize = 500;
+const MAX_NOTES: usize = 2000;
+const MAX_COMMENT: usize = 1000;
+pub const SESSION_MINUTES: std::ops::RangeInclusive<u32> = 15..=480;
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+/// The mentor profile form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub capacity: String,
+    pub mode: String,
+    pub bio: String,
+    /// A checkbox: present (any value) when ticked, absent otherwise.
+    #[serde(default)]
+    pub accepting: Option<String>,
+    /// Ticked competencies (`profile[expertise][i]`); none ticked sends nothing.
+    #[serde(default)]
+    pub expertise: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidProfile {
+    pub capacity: u8,
+    pub mode: MentorMode,
+    pub bio: String,
+    pub accepting: bool,
+    pub expertise: Vec<i64>,
+}
+
+pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, MentoringError> {
+    let capacity: u8 = input
+        .capacity
+        .trim()
+        .parse()
+        .map_err(|_| MentoringError::CapacityInvalid)?;
+    if !(1..=MAX_CAPACITY).contains(&capacity) {
+        return Err(MentoringError::CapacityInvalid);
+    }
+    let mode = MentorMode::from_db(input.mode.trim()).ok_or(MentoringError::ModeUnknown)?;
+    let bio = input.bio.trim();
+    if too_long(bio, MAX_BIO) {
+        return Err(MentoringError::BioTooLong);
+    }
+    let mut expertise = input.expertise.clone();
+    expertise.sort_unstable();
+    expertise.dedup();
+    if expertise.is_empty() {
+        return Err(MentoringError::ExpertiseEmpty);
+    }
+    if expertise.len() > MAX_EXPERTISE {
+        return Err(MentoringError::ExpertiseTooMany);
+    }
+    Ok(ValidProfile {
+        capacity,
+        mode,
+        bio: bio.to_owned(),
+        accepting: input.accepting.is_some(),
+        expertise,
+    })
+}
+
+/// The goal and message of a request.
+pub fn validate_request(goal: &str, message: &str) -> Result<(String, String), MentoringError> {
+    let goal = goal.trim();
+    if goal.is_empty() {
+        return Err(MentoringError::GoalEmpty);
+    }
+    if too_long(goal, MAX_GOAL) {
+        return Err(MentoringError::GoalTooLong);
+    }
+    let message = message.trim();
+    if too_long(message, MAX_MESSAGE) {
+        return Err(MentoringError::MessageTooLong);
+    }
+    Ok((goal.to_owned(), message.to_owned()))
+}
+
+/// A decline's reason from the list and its note ("other" needs the note).
+pub fn validate_decline(
+    reason: &str,
+    note: &str,
+) -> Result<(DeclineReason, String), MentoringError> {
+    let reason = DeclineReason::from_db(reason.trim()).ok_or(MentoringError::ReasonUnknown)?;
+    let note = note.trim();
+    if too_long(note, MAX_NOTE) {
+        return Err(MentoringError::NoteTooLong);
+    }
+    if reason == DeclineReason::Other && note.is_empty() {
+        return Err(MentoringError::NoteRequired);
+    }
+    Ok((reason, note.to_owned()))
+}
+
+/// The session log form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SessionInput {
+    pub held_on: String,
+    pub minutes: String,
+    pub mode: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidSession {
+    pub held_on: IsoDate,
+    pub minutes: u32,
+    pub mode: SessionMode,
+    pub notes: String,
+}
+
+/// A session happened between the start of the mentorship and today.
+pub fn validate_session(
+    input: &SessionInput,
+    started_on: IsoDate,
+    today: IsoDate,
+) -> Result<ValidSession, MentoringError> {
+    let held_on = IsoDate::parse(input.held_on.trim()).ok_or(MentoringError::SessionDateInvalid)?;
+    if held_on > today {
+        return Err(MentoringError::SessionInFuture);
+    }
+    if held_on < started_on {
+        return Err(MentoringError::SessionBeforeStart);
+    }
+    let minutes: u32 = input
+        .minutes
+        .trim()
+        .parse()
+        .map_err(|_| MentoringError::MinutesInvalid)?;
+    if !SESSION_MINUTES.contains(&minutes) {
+        return Err(MentoringError::MinutesInvalid);
+    }
+    let mode = SessionMode::from_db(input.mode.trim()).ok_or(MentoringError::ModeUnknown)?;
+    let notes = input.notes.trim();
+    if too_long(notes, MAX_NOTES) {
+        return Err(MentoringError::NotesTooLong);
+    }
+    Ok(ValidSession {
+        held_on,
+        minutes,
+        mode,
+        notes: notes.to_owned(),
+    })
+}
+
+/// The closing feedback: a rating from 1 to 5 and a comment.
+pub fn validate_feedback(rating: &str, comment: &str) -> Result<(u8, String), MentoringError> {
+    let rating: u8 = rating
+        .trim()
+        .parse()
+        .map_err(|_| MentoringError::RatingInvalid)?;
+    if !(1..=5).contains(&rating) {
+        return Err(MentoringError::RatingInvalid);
+    }
+    let comment = comment.trim();
+    if too_long(comment, MAX_COMMENT) {
+        return Err(MentoringError::CommentTooLong);
+    }
+    Ok((rating, comment.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> ProfileInput {
+        ProfileInput {
+            capacity: "3".into(),
+            mode: "both".into(),
+            bio: "  Perencana anggaran 20 tahun.  ".into(),
+            accepting: Some("on".into()),
+            expertise: vec![4, 2, 4],
+        }
+    }
+
+    #[test]
+    fn a_good_profile_is_trimmed_and_deduplicated() {
+        let p = validate_profile(&profile()).unwrap();
+        assert_eq!(p.capacity, 3);
+        assert_eq!(p.mode, MentorMode::Both);
+        assert_eq!(p.bio, "Perencana anggaran 20 tahun.");
+        assert_eq!(p.expertise, vec![2, 4]);
+    }
+
+    #[test]
+    fn each_bad_profile_field_has_its_error() {
+        let bad = |f: fn(&mut ProfileInput)| {
+            let mut p = profile();
+            f(&mut p);
+            validate_profile(&p).unwrap_err()
+        };
+        assert_eq!(
+            bad(|p| p.capacity = "0".into()),
+            MentoringError::CapacityInvalid
+        );
+        assert_eq!(
+            bad(|p| p.capacity = "11".into()),
+            MentoringError::CapacityInvalid
+        );
+        assert_eq!(
+            bad(|p| p.capacity = "tiga".into()),
+            MentoringError::CapacityInvalid
+        );
+        assert_eq!(
+            bad(|p| p.mode = "telepati".into()),
+            MentoringError::ModeUnknown
+        );
+        assert_eq!(bad(|p| p.bio = "x".repeat(501)), MentoringError::BioTooLong);
+        assert_eq!(bad(|p| p.expertise.clear()), MentoringError::ExpertiseEmpty);
+        assert_eq!(
+            bad(|p| p.expertise = (1..=6).collect()),
+            MentoringError::ExpertiseTooMany
+        );
+    }
+
+    #[test]
+    fn requests_need_a_goal() {
+        assert_eq!(validate_request("  ", ""), Err(MentoringError::GoalEmpty));
+        assert_eq!(
+            validate_request(&"x".repeat(301), ""),
+            Err(MentoringError::GoalTooLong)
+        );
+        assert_eq!(
+            validate_request("RKA", &"x".repeat(1001)),
+            Err(MentoringError::MessageTooLong)
+        );
+        assert_eq!(
+            validate_request(" Menyusun RKA ", " Halo "),
+            Ok(("Menyusun RKA".into(), "Halo".into()))
+        );
+    }
+
+    #[test]
+    fn a_decline_names_a_reason_and_other_explains_itself() {
+        assert_eq!(
+            validate_decline("no_time", ""),
+            Ok((DeclineReason::NoTime, String::new()))
+        );
+        assert_eq!(
+            validate_decline("bosan", ""),
+            Err(MentoringError::ReasonUnknown)
+        );
+        assert_eq!(
+            validate_decline("other", " "),
+            Err(MentoringError::NoteRequired)
+        );
+        assert_eq!(
+            validate_decline("other", &"x".repeat(501)),
+            Err(MentoringError::NoteTooLong)
+        );
+    }
+
+    #[test]
+    fn sessions_fall_between_the_start_and_today() {
+        let start = IsoDate::parse("2026-03-01").unwrap();
+        let today = IsoDate::parse("2026-03-20").unwrap();
+        let input = |date: &str, minutes: &str, mode: &str| SessionInput {
+            held_on: date.into(),
+            minutes: minutes.into(),
+            mode: mode.into(),
+            notes: "Membahas RKA".into(),
+        };
+        let ok = validate_session(&input("2026-03-10", "90", "online"), start, today).unwrap();
+        assert_eq!(ok.minutes, 90);
+        assert_eq!(ok.mode, SessionMode::Online);
+        let err = |i: SessionInput| validate_session(&i, start, today).unwrap_err();
+        assert_eq!(
+            err(input("10/03/2026", "90", "online")),
+            MentoringError::SessionDateInvalid
+        );
+        assert_eq!(
+            err(input("2026-03-21", "90", "online")),
+            MentoringError::SessionInFuture
+        );
+        assert_eq!(
+            err(input("2026-02-28", "90", "online")),
+            MentoringError::SessionBeforeStart
+        );
+        assert_eq!(
+            err(input("2026-03-10", "10", "online")),
+            MentoringError::MinutesInvalid
+        );
+        assert_eq!(
+            err(input("2026-03-10", "481", "online")),
+            MentoringError::MinutesInvalid
+        );
+        assert_eq!(
+            err(input("2026-03-10", "90", "both")),
+            MentoringError::ModeUnknown
+        );
+    }
+
+    #[test]
+    fn feedback_is_rated_one_to_five() {
+        assert_eq!(
+            validate_feedback("5", " Sangat membantu "),
+            Ok((5, "Sangat membantu".into()))
+        );
+        assert_eq!(
+            validate_feedback("0", ""),
+            Err(MentoringError::RatingInvalid)
+        );
+        assert_eq!(
+            validate_feedback("6", ""),
+            Err(MentoringError::RatingInvalid)
+        );
+        assert_eq!(
+            validate_feedback("", ""),
+            Err(MentoringError::RatingInvalid)
+        );
+        assert_eq!(
+            validate_feedback("4", &"x".repeat(1001)),
+            Err(MentoringError::CommentTooLong)
+        );
+    }
+
+    #[test]
+    fn error_codes_round_trip() {
+        for e in MentoringError::ALL {
+            assert_eq!(MentoringError::from_code(e.code()), Some(e));
+        }
+    }
+}

@@ -1,0 +1,587 @@
+//! Mentoring over HTTP on both databases: a request declined and the next one accepted, a
+//! session confirmed into JP, who is refused what, capacity under concurrent accepts, and
+//! expiry driven by an injected clock.
+
+mod common;
+
+use common::{Server, TestDb, call, logged_in, whoami};
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+
+on_both_engines!(
+    a_declined_request_leads_to_the_next_mentor_and_a_confirmed_session_earns_jp,
+    capacity_holds_when_many_accepts_arrive_at_once,
+    requests_are_reminded_then_expire_by_the_clock,
+    opting_in_makes_a_mentor_and_bad_input_changes_nothing,
+);
+
+const DAY: i64 = 86_400;
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+fn today() -> String {
+    bina_app::calendar::IsoDate::from_unix_wita(now()).to_string()
+}
+
+async fn database(db: &TestDb) -> bina_app::db::Db {
+    bina_app::db::Db::connect(&db.url).await.unwrap().0
+}
+
+async fn employee_id(client: &Client, server: &Server) -> i64 {
+    whoami(client, server).await["employee_id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn page(client: &Client, server: &Server, competency: i64) -> Value {
+    let reply = call(
+        client,
+        server,
+        "mentoring",
+        &[("kompetensi", &competency.to_string())],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body
+}
+
+fn recommended(page: &Value) -> Vec<i64> {
+    page["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["mentor_id"].as_i64().unwrap())
+        .collect()
+}
+
+/// The id of M.06 among the pegawai's gaps (the demo data gives her a gap there).
+async fn m06(client: &Client, server: &Server) -> i64 {
+    let body = call(client, server, "mentoring", &[]).await.body;
+    body["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["code"] == "M.06")
+        .expect("M.06 is a competency of the pegawai")["competency_id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn send(
+    client: &Client,
+    server: &Server,
+    mentor: i64,
+    competency: i64,
+    goal: &str,
+) -> StatusCode {
+    call(
+        client,
+        server,
+        "mentoring-minta",
+        &[
+            ("mentor_id", &mentor.to_string()),
+            ("competency_id", &competency.to_string()),
+            ("goal", goal),
+            ("message", "Mohon bimbingannya."),
+        ],
+    )
+    .await
+    .status
+}
+
+async fn count(db: &bina_app::db::Db, sql: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(sql)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
+}
+
+async fn a_declined_request_leads_to_the_next_mentor_and_a_confirmed_session_earns_jp(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let atasan = logged_in(&server, &db.nip("atasan")).await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let (sitti, abdul) = (
+        employee_id(&mentor, &server).await,
+        employee_id(&atasan, &server).await,
+    );
+    let competency = m06(&pegawai, &server).await;
+
+    // Both demo mentors are recommended first, each with the reasons behind the score.
+    let first = page(&pegawai, &server, competency).await;
+    let ids = recommended(&first);
+    assert!(
+        ids[..2].contains(&sitti) && ids[..2].contains(&abdul),
+        "{ids:?}"
+    );
+    let reasons = &first["recommendations"][0]["scored"]["reasons"];
+    assert!(
+        reasons
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.get("Level").is_some()),
+        "{reasons}"
+    );
+
+    assert_eq!(
+        send(&pegawai, &server, sitti, competency, "Membina guru muda").await,
+        StatusCode::OK
+    );
+    // One pending request per competency: the second is refused and nothing is added.
+    assert_eq!(
+        send(&pegawai, &server, abdul, competency, "Lagi").await,
+        StatusCode::CONFLICT
+    );
+    let mine = page(&pegawai, &server, competency).await;
+    assert_eq!(mine["requests"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["pending_here"], true);
+    let request = mine["requests"][0]["id"].as_i64().unwrap().to_string();
+
+    // Only the addressed mentor answers: not another mentor, not the mentee, not the admin.
+    for (who, client) in [
+        ("atasan", &atasan),
+        ("pegawai", &pegawai),
+        ("admin", &admin),
+    ] {
+        let reply = call(
+            client,
+            &server,
+            "mentoring-terima",
+            &[("request_id", &request)],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{who} accepted");
+        let reply = call(
+            client,
+            &server,
+            "mentoring-tolak",
+            &[
+                ("request_id", &request),
+                ("alasan", "no_time"),
+                ("catatan", ""),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{who} declined");
+    }
+    // The mentor sees it with the mentee's gaps; "other" needs a note.
+    let desk = call(&mentor, &server, "mentor-meja", &[]).await.body;
+    assert_eq!(desk["pending"].as_array().unwrap().len(), 1);
+    assert!(
+        !desk["pending"][0]["mentee_gaps"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let reply = call(
+        &mentor,
+        &server,
+        "mentoring-tolak",
+        &[
+            ("request_id", &request),
+            ("alasan", "other"),
+            ("catatan", " "),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let reply = call(
+        &mentor,
+        &server,
+        "mentoring-tolak",
+        &[
+            ("request_id", &request),
+            ("alasan", "no_time"),
+            ("catatan", "Sedang menyusun APBD"),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = call(
+        &mentor,
+        &server,
+        "mentoring-terima",
+        &[("request_id", &request)],
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CONFLICT,
+        "a declined request stays declined"
+    );
+
+    // The next recommendations leave out who declined; the mentee asks the next one.
+    let after = page(&pegawai, &server, competency).await;
+    assert_eq!(after["requests"][0]["status"], "Declined");
+    assert_eq!(after["requests"][0]["decline_reason"], "NoTime");
+    assert!(!recommended(&after).contains(&sitti));
+    assert_eq!(recommended(&after)[0], abdul);
+    assert_eq!(
+        send(&pegawai, &server, abdul, competency, "Membina guru muda").await,
+        StatusCode::OK
+    );
+    let request = page(&pegawai, &server, competency).await["requests"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let reply = call(
+        &atasan,
+        &server,
+        "mentoring-terima",
+        &[("request_id", &request)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mentorship = page(&pegawai, &server, competency).await["mentorships"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    // Nobody but the two sees the mentorship or writes in it.
+    for client in [&admin, &mentor] {
+        let reply = call(client, &server, "bimbingan", &[("id", &mentorship)]).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    }
+    let session = [
+        ("mentorship_id", mentorship.as_str()),
+        ("session[held_on]", &today()),
+        ("session[minutes]", "60"),
+        ("session[mode]", "online"),
+        ("session[notes]", "Menyusun RPP tematik bersama"),
+    ];
+    let reply = call(&mentor, &server, "bimbingan-sesi", &session).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = call(&atasan, &server, "bimbingan-sesi", &session).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    // The mentor logged it; the mentee's confirmation turns it into verified JP.
+    let view = call(&pegawai, &server, "bimbingan", &[("id", &mentorship)])
+        .await
+        .body;
+    let session_id = view["sessions"][0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(view["sessions"][0]["mentor_confirmed"], true);
+    assert!(view["sessions"][0]["jp"].is_null());
+    let ledger_before = call(&pegawai, &server, "jp", &[]).await.body;
+    let reply = call(
+        &atasan,
+        &server,
+        "bimbingan-konfirmasi",
+        &[("session_id", &session_id)],
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CONFLICT,
+        "the logger already confirmed"
+    );
+    let reply = call(
+        &pegawai,
+        &server,
+        "bimbingan-konfirmasi",
+        &[("session_id", &session_id)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = call(
+        &pegawai,
+        &server,
+        "bimbingan-konfirmasi",
+        &[("session_id", &session_id)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    let ledger = call(&pegawai, &server, "jp", &[]).await.body;
+    let verified = |l: &Value| l["progress"]["verified"].as_u64().unwrap();
+    assert_eq!(
+        verified(&ledger),
+        verified(&ledger_before) + 2,
+        "one session = 2 JP"
+    );
+    let entry = &ledger["entries"][0];
+    assert_eq!(entry["path"], "Mentoring");
+    assert_eq!(entry["status"], "Verified");
+
+    // Ending frees the mentor's place; each side gives feedback once.
+    let reply = call(
+        &pegawai,
+        &server,
+        "bimbingan-akhiri",
+        &[
+            ("mentorship_id", &mentorship),
+            ("nilai", "5"),
+            ("komentar", "Sangat membantu"),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let desk = call(&atasan, &server, "mentor-meja", &[]).await.body;
+    assert_eq!(desk["active_mentees"], 0);
+    let end = [
+        ("mentorship_id", mentorship.as_str()),
+        ("nilai", "4"),
+        ("komentar", ""),
+    ];
+    assert_eq!(
+        call(&atasan, &server, "bimbingan-akhiri", &end)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&atasan, &server, "bimbingan-akhiri", &end)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let reply = call(&atasan, &server, "bimbingan-sesi", &session).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CONFLICT,
+        "no sessions after the end"
+    );
+
+    // Each step reached the other side as a notification.
+    let notes = call(&pegawai, &server, "notifikasi", &[]).await.body;
+    let kinds: Vec<&str> = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    for kind in ["MentoringDeclined", "MentoringAccepted", "SessionLogged"] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    server.stop();
+    db.remove().await;
+}
+
+async fn capacity_holds_when_many_accepts_arrive_at_once(db: TestDb) {
+    let server = Server::start(&db).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let sitti = employee_id(&mentor, &server).await;
+    let pool = database(&db).await;
+    // Two places, six requests from six different employees waiting.
+    sqlx::query(
+        "UPDATE mentor_profile SET capacity = 2, active_mentees = 0 WHERE employee_id = $1",
+    )
+    .bind(sitti)
+    .execute(&pool.pool)
+    .await
+    .unwrap();
+    let competency = count(&pool, "SELECT id FROM competency WHERE code = 'T.REN.01'").await;
+    for mentee in 100..106_i64 {
+        sqlx::query(
+            "INSERT INTO mentoring_request (mentee_id, mentor_id, competency_id, goal, status, \
+             created_at, expires_at) VALUES ($1, $2, $3, 'Belajar RKA', 'pending', $4, $5)",
+        )
+        .bind(mentee)
+        .bind(sitti)
+        .bind(competency)
+        .bind(now())
+        .bind(now() + 7 * DAY)
+        .execute(&pool.pool)
+        .await
+        .unwrap();
+    }
+    let pending: Vec<String> = call(&mentor, &server, "mentor-meja", &[]).await.body["pending"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap().to_string())
+        .collect();
+    assert_eq!(pending.len(), 6);
+    let accepts = pending.iter().map(|id| {
+        let client = mentor.clone();
+        let server = &server;
+        async move {
+            call(&client, server, "mentoring-terima", &[("request_id", id)])
+                .await
+                .status
+        }
+    });
+    let statuses = futures::future::join_all(accepts).await;
+    let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let full = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    assert_eq!((ok, full), (2, 4), "{statuses:?}");
+    let sql = format!("SELECT active_mentees FROM mentor_profile WHERE employee_id = {sitti}");
+    assert_eq!(count(&pool, &sql).await, 2);
+    let sql =
+        format!("SELECT COUNT(*) FROM mentorship WHERE mentor_id = {sitti} AND status = 'active'");
+    assert_eq!(count(&pool, &sql).await, 2);
+    let sql = format!(
+        "SELECT COUNT(*) FROM mentoring_request WHERE mentor_id = {sitti} AND status = 'pending'"
+    );
+    assert_eq!(count(&pool, &sql).await, 4, "the refused ones still wait");
+    server.stop();
+    db.remove().await;
+}
+
+async fn requests_are_reminded_then_expire_by_the_clock(db: TestDb) {
+    use bina_app::mentoring::ssr::{Sweep, sweep};
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let sitti = employee_id(&mentor, &server).await;
+    let competency = m06(&pegawai, &server).await;
+    let sent_at = now();
+    assert_eq!(
+        send(&pegawai, &server, sitti, competency, "Membina guru").await,
+        StatusCode::OK
+    );
+    let pool = database(&db).await;
+    let at = |days: i64, secs: i64| sent_at + days * DAY + secs;
+    let swept = |reminded, expired| Sweep { reminded, expired };
+    // Nothing before the last day; one reminder on it, once; expiry after 7 days (the default).
+    assert_eq!(sweep(&pool, at(5, 0)).await.unwrap(), swept(0, 0));
+    assert_eq!(sweep(&pool, at(6, 60)).await.unwrap(), swept(1, 0));
+    assert_eq!(sweep(&pool, at(6, 120)).await.unwrap(), swept(0, 0));
+    assert_eq!(
+        page(&pegawai, &server, competency).await["requests"][0]["status"],
+        "Pending"
+    );
+    assert_eq!(sweep(&pool, at(7, 60)).await.unwrap(), swept(0, 1));
+    assert_eq!(sweep(&pool, at(8, 0)).await.unwrap(), swept(0, 0));
+
+    let after = page(&pegawai, &server, competency).await;
+    assert_eq!(after["requests"][0]["status"], "Expired");
+    assert_eq!(after["pending_here"], false);
+    assert!(
+        !recommended(&after).contains(&sitti),
+        "the next recommendations"
+    );
+    let kinds = |v: Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        kinds(call(&mentor, &server, "notifikasi", &[]).await.body)
+            .contains(&"MentoringReminder".into())
+    );
+    assert!(
+        kinds(call(&pegawai, &server, "notifikasi", &[]).await.body)
+            .contains(&"MentoringExpired".into())
+    );
+    // An expired request cannot be accepted late.
+    let id = after["requests"][0]["id"].as_i64().unwrap().to_string();
+    let reply = call(&mentor, &server, "mentoring-terima", &[("request_id", &id)]).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    server.stop();
+    db.remove().await;
+}
+
+async fn opting_in_makes_a_mentor_and_bad_input_changes_nothing(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pengelola = logged_in(&server, &db.nip("pengelola_opd")).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let me = employee_id(&pengelola, &server).await;
+    let pool = database(&db).await;
+    let strong = count(&pool, "SELECT id FROM competency WHERE code = 'M.03'").await;
+    let weak = count(&pool, "SELECT id FROM competency WHERE code = 'T.KES.01'").await;
+    sqlx::query(
+        "INSERT INTO assessment (employee_id, competency_id, level, source, assessed_on) \
+         VALUES ($1, $2, 4, 'assessment_centre', $3)",
+    )
+    .bind(me)
+    .bind(strong)
+    .bind(today())
+    .execute(&pool.pool)
+    .await
+    .unwrap();
+
+    // Not a mentor yet: the desk is refused.
+    assert_eq!(whoami(&pengelola, &server).await["roles"]["mentor"], false);
+    let reply = call(&pengelola, &server, "mentor-meja", &[]).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let profile = call(&pengelola, &server, "mentor-profil", &[]).await.body;
+    assert_eq!(profile["is_mentor"], false);
+
+    let save = |capacity: &'static str, expertise: i64| {
+        let client = pengelola.clone();
+        let server = &server;
+        async move {
+            call(
+                &client,
+                server,
+                "mentor-profil-simpan",
+                &[
+                    ("profile[capacity]", capacity),
+                    ("profile[mode]", "online"),
+                    ("profile[bio]", "Pengelola kepegawaian"),
+                    ("profile[accepting]", "1"),
+                    ("profile[expertise][3]", &expertise.to_string()),
+                ],
+            )
+            .await
+            .status
+        }
+    };
+    // Bad input: a clear refusal and no profile.
+    assert_eq!(save("0", strong).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        save("2", weak).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "level too low"
+    );
+    let sql = format!("SELECT COUNT(*) FROM mentor_profile WHERE employee_id = {me}");
+    assert_eq!(count(&pool, &sql).await, 0);
+
+    assert_eq!(save("2", strong).await, StatusCode::OK);
+    assert_eq!(whoami(&pengelola, &server).await["roles"]["mentor"], true);
+    let profile = call(&pengelola, &server, "mentor-profil", &[]).await.body;
+    assert_eq!(profile["is_mentor"], true);
+    assert_eq!(profile["mode"], "Online");
+    assert_eq!(
+        call(&pengelola, &server, "mentor-meja", &[]).await.status,
+        StatusCode::OK
+    );
+
+    // A plain employee has no desk; requests with bad input change nothing.
+    assert_eq!(
+        call(&pegawai, &server, "mentor-meja", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let sitti = employee_id(&mentor, &server).await;
+    let competency = m06(&pegawai, &server).await;
+    assert_eq!(
+        send(&pegawai, &server, sitti, competency, "  ").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let pegawai_id = employee_id(&pegawai, &server).await;
+    assert_eq!(
+        send(&pegawai, &server, pegawai_id, competency, "Diri").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // The pengelola offers M.03 only: not eligible for M.06.
+    assert_eq!(
+        send(&pegawai, &server, me, competency, "M.06").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let sql = format!("SELECT COUNT(*) FROM mentoring_request WHERE mentee_id = {pegawai_id}");
+    assert_eq!(count(&pool, &sql).await, 0);
+    // Anonymous callers get nothing.
+    let anonymous = common::browser();
+    for endpoint in ["mentoring", "mentor-meja", "mentor-profil"] {
+        assert_eq!(
+            call(&anonymous, &server, endpoint, &[]).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    server.stop();
+    db.remove().await;
+}
