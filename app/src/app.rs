@@ -20,7 +20,10 @@ use crate::{
     home::HomePage,
     i18n::I18nContextProvider,
     jp::ui::{LedgerPage, VerifyPage},
-    mentoring::ui::{FindMentorPage, MentorDeskPage, MentorProfilePage, MentorshipPage},
+    mentoring::{
+        bulk::BulkMatchPage,
+        ui::{FindMentorPage, MentorDeskPage, MentorProfilePage, MentorshipPage},
+    },
     notify::NotificationsPage,
     org::ui::{StaffPage, TeamPage},
     plan::ui::{ApprovalPage, PlanPage},
@@ -118,6 +121,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/kompetensi") view=DictionaryPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/standar") view=StandardPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/katalog") view=ProgramAdminPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/pencocokan") view=BulkMatchPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/dasbor/pegawai")
                             view=DashboardPeoplePage

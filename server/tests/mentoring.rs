@@ -13,6 +13,7 @@ on_both_engines!(
     capacity_holds_when_many_accepts_arrive_at_once,
     requests_are_reminded_then_expire_by_the_clock,
     opting_in_makes_a_mentor_and_bad_input_changes_nothing,
+    bulk_matching_proposes_pairs_and_publishes_all_or_nothing,
 );
 
 const DAY: i64 = 86_400;
@@ -582,6 +583,146 @@ async fn opting_in_makes_a_mentor_and_bad_input_changes_nothing(db: TestDb) {
             StatusCode::UNAUTHORIZED
         );
     }
+    server.stop();
+    db.remove().await;
+}
+
+async fn bulk_matching_proposes_pairs_and_publishes_all_or_nothing(db: TestDb) {
+    let server = Server::start(&db).await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let pool = database(&db).await;
+    let competency = count(&pool, "SELECT id FROM competency WHERE code = 'M.06'")
+        .await
+        .to_string();
+    let filter = [("filter[kompetensi]", competency.as_str())];
+
+    // Only the admin matches in bulk.
+    for role in ["pegawai", "mentor", "atasan", "pengelola_opd"] {
+        let client = logged_in(&server, &db.nip(role)).await;
+        assert_eq!(
+            call(&client, &server, "admin-pencocokan", &filter)
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "{role}"
+        );
+        let reply = call(
+            &client,
+            &server,
+            "admin-pencocokan-terbit",
+            &[("competency_id", &competency)],
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{role} published");
+    }
+
+    let page = call(&admin, &server, "admin-pencocokan", &filter).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let proposal = &page.body["proposal"];
+    let pairs = proposal["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty(), "{proposal}");
+    // Within every mentor's places, one mentor per mentee, and the total adds up.
+    let total: u64 = pairs
+        .iter()
+        .map(|p| p["mentor"]["score"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, proposal["total_score"].as_u64().unwrap());
+    let mut per_mentor = std::collections::HashMap::new();
+    for p in pairs {
+        *per_mentor
+            .entry(p["mentor"]["mentor_id"].as_i64().unwrap())
+            .or_insert(0) += 1;
+    }
+    for (mentor, n) in &per_mentor {
+        let sql = format!(
+            "SELECT capacity - active_mentees FROM mentor_profile WHERE employee_id = {mentor}"
+        );
+        assert!(
+            *n <= count(&pool, &sql).await,
+            "mentor {mentor} over capacity"
+        );
+    }
+    let pending = "SELECT COUNT(*) FROM mentoring_request WHERE status = 'pending'";
+    let before = count(&pool, pending).await;
+
+    let row = |i: usize, mentee: i64, mentor: i64, keep: bool| {
+        let mut r = vec![
+            (format!("pasangan[{i}][mentee]"), mentee.to_string()),
+            (format!("pasangan[{i}][mentor]"), mentor.to_string()),
+        ];
+        if keep {
+            r.push((format!("pasangan[{i}][pakai]"), "1".to_owned()));
+        }
+        r
+    };
+    let publish = |rows: Vec<(String, String)>| {
+        let client = admin.clone();
+        let server = &server;
+        let competency = competency.clone();
+        async move {
+            let mut args: Vec<(&str, &str)> = vec![("competency_id", competency.as_str())];
+            args.extend(rows.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            call(&client, server, "admin-pencocokan-terbit", &args)
+                .await
+                .status
+        }
+    };
+    let pair = |i: usize| {
+        (
+            pairs[i]["mentee_id"].as_i64().unwrap(),
+            pairs[i]["mentor"]["mentor_id"].as_i64().unwrap(),
+        )
+    };
+    // Everything unticked, a mentor who does not qualify, or one mentor over their places:
+    // refused, and nothing is sent.
+    let (mentee, mentor) = pair(0);
+    assert_eq!(
+        publish(row(0, mentee, mentor, false)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        publish(row(0, mentee, mentee, true)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let places = count(
+        &pool,
+        &format!(
+            "SELECT capacity - active_mentees FROM mentor_profile WHERE employee_id = {mentor}"
+        ),
+    )
+    .await as usize;
+    let over: Vec<(String, String)> = pairs
+        .iter()
+        .take(places + 1)
+        .enumerate()
+        .flat_map(|(i, p)| row(i, p["mentee_id"].as_i64().unwrap(), mentor, true))
+        .collect();
+    if pairs.len() > places {
+        assert_eq!(publish(over).await, StatusCode::CONFLICT);
+    }
+    assert_eq!(count(&pool, pending).await, before);
+
+    // The first two pairs kept, the third removed: two requests go out.
+    let n = pairs.len().min(3);
+    let rows: Vec<(String, String)> = (0..n)
+        .flat_map(|i| {
+            let (mentee, mentor) = pair(i);
+            row(i, mentee, mentor, i < 2)
+        })
+        .collect();
+    assert_eq!(publish(rows).await, StatusCode::OK);
+    assert_eq!(count(&pool, pending).await, before + n.min(2) as i64);
+    // Those mentees are no longer in the cohort.
+    let again = call(&admin, &server, "admin-pencocokan", &filter)
+        .await
+        .body;
+    let still: Vec<i64> = again["proposal"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["mentee_id"].as_i64().unwrap())
+        .collect();
+    assert!(!still.contains(&pair(0).0));
     server.stop();
     db.remove().await;
 }

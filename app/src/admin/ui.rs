@@ -50,7 +50,8 @@ pub fn DictionaryPage() -> impl IntoView {
         <h1>{t!(i18n, admin.dictionary_title)}</h1>
         <p class="muted">
             <A href="/admin/standar">{t!(i18n, admin.standard_title)}</A> " · "
-            <A href="/admin/katalog">{t!(i18n, admin.program_title)}</A>
+            <A href="/admin/katalog">{t!(i18n, admin.program_title)}</A> " · "
+            <A href="/admin/pencocokan">{t!(i18n, bulk.title)}</A>
         </p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Suspense fallback=Loading>

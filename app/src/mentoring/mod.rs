@@ -2,6 +2,7 @@
 //! recommendations and send requests, mentors accept or decline, and the sessions of a
 //! mentorship that both sides confirm become JP in the mentee's ledger.
 
+pub mod bulk;
 pub mod matching;
 pub mod request;
 pub mod rules;

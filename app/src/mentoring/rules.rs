@@ -49,10 +49,12 @@ pub enum MentoringError {
     RatingInvalid,
     CommentTooLong,
     FeedbackGiven,
+    /// Bulk matching: every pair was removed.
+    NothingToPublish,
 }
 
 impl MentoringError {
-    const ALL: [MentoringError; 30] = [
+    const ALL: [MentoringError; 31] = [
         MentoringError::CapacityInvalid,
         MentoringError::ModeUnknown,
         MentoringError::BioTooLong,
@@ -83,6 +85,7 @@ impl MentoringError {
         MentoringError::RatingInvalid,
         MentoringError::CommentTooLong,
         MentoringError::FeedbackGiven,
+        MentoringError::NothingToPublish,
     ];
 
     /// A short code for the URL a plain form post returns to.
@@ -118,6 +121,7 @@ impl MentoringError {
             MentoringError::RatingInvalid => "nilai",
             MentoringError::CommentTooLong => "komentar-panjang",
             MentoringError::FeedbackGiven => "umpan-balik",
+            MentoringError::NothingToPublish => "tanpa-pasangan",
         }
     }
 

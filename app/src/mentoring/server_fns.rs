@@ -602,13 +602,14 @@ pub mod ssr {
             .iter()
             .map(|e| (e.competency_id, e.level))
             .collect();
-        if profile.expertise.iter().any(|id| {
-            !levels
+        let qualified = |id: &i64| {
+            levels
                 .get(id)
                 .copied()
                 .flatten()
                 .is_some_and(|l| l >= MIN_EXPERTISE_LEVEL)
-        }) {
+        };
+        if !profile.expertise.iter().all(qualified) {
             return Err(MentoringError::ExpertiseLevelTooLow.into());
         }
         let mut tx = state()?.db.begin_write().await?;

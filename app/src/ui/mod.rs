@@ -114,6 +114,7 @@ fn mentoring_error_text(i18n: I18nContext<Locale>, e: MentoringError) -> &'stati
         MentoringError::RatingInvalid => t_string!(i18n, errors.mentoring_rating_invalid),
         MentoringError::CommentTooLong => t_string!(i18n, errors.mentoring_comment_too_long),
         MentoringError::FeedbackGiven => t_string!(i18n, errors.mentoring_feedback_given),
+        MentoringError::NothingToPublish => t_string!(i18n, errors.mentoring_nothing_to_publish),
     }
 }
 

@@ -144,7 +144,7 @@ impl Mentoring {
 }
 
 pub fn generate(city: &City, dev: &Development, now: i64) -> Mentoring {
-    let mut rng = fastrand::Rng::with_seed(2_017_11);
+    let mut rng = fastrand::Rng::with_seed(201_711);
     let code_id: HashMap<&str, i64> = dev.competencies.iter().map(|c| (c.code, c.id)).collect();
     // The latest level of each (employee, competency): generated assessments are all from
     // last year, so the last one written wins.

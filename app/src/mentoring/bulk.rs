@@ -1,0 +1,643 @@
+//! Bulk matching (admin): for a cohort of mentees with a gap in one competency, the optimal
+//! assignment to mentors ([`super::matching`]); the admin removes or swaps pairs, then
+//! publishes, which sends each chosen mentor a request in one transaction.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::AppError,
+    i18n::*,
+    org::OpdChoice,
+    plan::CompetencyChoice,
+    ui::{ErrorMessage, Loading, action_error, page_or_error},
+};
+
+/// The largest cohort one proposal shows (largest gaps first): a programme's participants,
+/// not the whole city at once.
+pub const MAX_COHORT: usize = 500;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CohortFilter {
+    pub kompetensi: Option<i64>,
+    pub opd: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentorChoice {
+    pub mentor_id: i64,
+    pub name: String,
+    pub score: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProposedPair {
+    pub mentee_id: i64,
+    pub mentee_name: String,
+    pub mentee_opd: String,
+    pub mentor: MentorChoice,
+    /// Other eligible mentors of this mentee, best first.
+    pub alternatives: Vec<MentorChoice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnmatchedReason {
+    /// No mentor qualifies for this mentee (level or expertise) with a place left.
+    NoEligibleMentor,
+    /// Mentors qualify, but their places went to pairs that score more.
+    PlacesTaken,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnmatchedMentee {
+    pub name: String,
+    pub opd: String,
+    pub reason: UnmatchedReason,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub competency_id: i64,
+    pub competency_code: String,
+    pub mentees: usize,
+    pub mentors: usize,
+    pub places: u32,
+    pub total_score: u64,
+    pub pairs: Vec<ProposedPair>,
+    pub unmatched: Vec<UnmatchedMentee>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BulkMatchPage {
+    pub competencies: Vec<CompetencyChoice>,
+    pub opds: Vec<OpdChoice>,
+    pub filter: CohortFilter,
+    pub proposal: Option<Proposal>,
+}
+
+/// One row of the published form: a mentee, the mentor chosen for them, and whether the pair
+/// is kept (an unticked box removes it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairChoice {
+    pub mentee: i64,
+    pub mentor: i64,
+    #[serde(default)]
+    pub pakai: Option<String>,
+}
+
+/// The proposal for a cohort (nothing is written).
+#[server(endpoint = "admin-pencocokan")]
+pub async fn get_bulk_match(
+    #[server(default)] filter: CohortFilter,
+) -> Result<BulkMatchPage, AppError> {
+    crate::error::respond(ssr::page(filter).await)
+}
+
+/// Sends the kept pairs' requests to their mentors, all or none.
+#[server(endpoint = "admin-pencocokan-terbit")]
+pub async fn publish_bulk_match(
+    competency_id: i64,
+    #[server(default)] pasangan: Vec<PairChoice>,
+) -> Result<(), AppError> {
+    let back = format!("/admin/pencocokan?filter[kompetensi]={competency_id}");
+    let result = ssr::publish(competency_id, &pasangan).await;
+    crate::error::form_result(result, "/admin/pencocokan?terbit=1", &back)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use std::collections::{HashMap, HashSet};
+
+    use sqlx::Row;
+
+    use super::*;
+    use crate::{
+        auth::{
+            CurrentUser, Permission, authorize,
+            ssr::{audit, require_user, state},
+        },
+        db::{Db, unix_now},
+        mentoring::{
+            MentorMode, MentoringError,
+            matching::{Candidate, Cohort, assign},
+            request::DAY,
+            score::{MenteeNeed, MentorOffer, score},
+        },
+        notify::{NotificationKind, ssr::notify},
+        org::AccessClass,
+        settings::Settings,
+    };
+
+    /// Other mentors offered per pair for a swap.
+    const ALTERNATIVES: usize = 4;
+
+    async fn require_admin() -> Result<CurrentUser, AppError> {
+        let user = require_user().await?;
+        authorize(&user, Permission::Administer)?;
+        Ok(user)
+    }
+
+    struct Mentee {
+        id: i64,
+        name: String,
+        opd: String,
+        need: MenteeNeed,
+    }
+
+    struct Mentor {
+        id: i64,
+        name: String,
+        offer: MentorOffer,
+    }
+
+    /// Mentees of the scope with a gap in the competency and no request or mentorship for it
+    /// running, largest gap first; at most `limit`.
+    async fn mentees(
+        db: &Db,
+        competency_id: i64,
+        opd: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<Mentee>, AppError> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.name, o.name, e.opd_id, l.access_class, s.required_level, \
+                    COALESCE((SELECT a.level FROM assessment a \
+                              WHERE a.employee_id = e.id AND a.competency_id = $1 \
+                              ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), 0) \
+             FROM employee e \
+             JOIN position_standard s ON s.jabatan = e.jabatan AND s.competency_id = $1 \
+             JOIN opd o ON o.id = e.opd_id JOIN location l ON l.id = e.location_id \
+             WHERE ($2 = 0 OR e.opd_id = $2) \
+               AND NOT EXISTS (SELECT 1 FROM mentoring_request r WHERE r.mentee_id = e.id \
+                               AND r.competency_id = $1 AND r.status = 'pending') \
+               AND NOT EXISTS (SELECT 1 FROM mentorship m WHERE m.mentee_id = e.id \
+                               AND m.competency_id = $1 AND m.status = 'active')",
+        )
+        .bind(competency_id)
+        .bind(opd.unwrap_or(0))
+        .fetch_all(&db.pool)
+        .await?;
+        let mut list: Vec<Mentee> = rows
+            .iter()
+            .map(|r| Mentee {
+                id: r.get(0),
+                name: r.get(1),
+                opd: r.get(2),
+                need: MenteeNeed {
+                    opd_id: r.get(3),
+                    access: AccessClass::from_db(&r.get::<String, _>(4)),
+                    required: r.get::<i64, _>(5).clamp(0, 5) as u8,
+                    current: r.get::<i64, _>(6).clamp(0, 5) as u8,
+                },
+            })
+            .filter(|m| m.need.current < m.need.required)
+            .collect();
+        list.sort_by(|a, b| {
+            let gap = |m: &Mentee| m.need.required - m.need.current;
+            gap(b).cmp(&gap(a)).then(a.name.cmp(&b.name))
+        });
+        list.truncate(limit);
+        Ok(list)
+    }
+
+    /// Mentors offering the competency who take requests and have places left.
+    async fn mentors(db: &Db, competency_id: i64) -> Result<Vec<Mentor>, AppError> {
+        let rows = sqlx::query(
+            "SELECT p.employee_id, e.name, p.capacity, p.active_mentees, p.mode, e.opd_id, \
+                    (SELECT a.level FROM assessment a \
+                     WHERE a.employee_id = p.employee_id AND a.competency_id = $1 \
+                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), \
+                    (SELECT CAST(COALESCE(SUM(f.rating), 0) AS BIGINT) FROM mentoring_feedback f \
+                     WHERE f.about_employee_id = p.employee_id), \
+                    (SELECT COUNT(*) FROM mentoring_feedback f \
+                     WHERE f.about_employee_id = p.employee_id) \
+             FROM mentor_profile p \
+             JOIN mentor_expertise x ON x.employee_id = p.employee_id AND x.competency_id = $1 \
+             JOIN employee e ON e.id = p.employee_id \
+             WHERE p.active = 1 AND p.accepting = 1 AND p.active_mentees < p.capacity \
+             ORDER BY p.employee_id",
+        )
+        .bind(competency_id)
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                let (sum, count): (i64, i64) = (r.get(7), r.get(8));
+                Some(Mentor {
+                    id: r.get(0),
+                    name: r.get(1),
+                    offer: MentorOffer {
+                        capacity: r.get::<i64, _>(2).clamp(0, 10) as u8,
+                        active_mentees: r.get::<i64, _>(3).clamp(0, 10) as u8,
+                        mode: MentorMode::from_db(&r.get::<String, _>(4))
+                            .unwrap_or(MentorMode::Both),
+                        opd_id: r.get(5),
+                        level: r.get::<Option<i64>, _>(6)?.clamp(0, 5) as u8,
+                        rating: (count > 0).then(|| (sum as f32 / count as f32, count as u32)),
+                    },
+                })
+            })
+            .collect())
+    }
+
+    /// Every eligible (mentee, mentor) pair with its score, by index into the two lists.
+    fn candidates(settings: &Settings, mentees: &[Mentee], mentors: &[Mentor]) -> Vec<Candidate> {
+        let mut all = Vec::new();
+        for (m, mentee) in mentees.iter().enumerate() {
+            for (t, mentor) in mentors.iter().enumerate() {
+                if mentor.id == mentee.id {
+                    continue;
+                }
+                if let Some(s) = score(&mentee.need, &mentor.offer, settings.mentor_opd_preference)
+                {
+                    all.push(Candidate {
+                        mentee: m,
+                        mentor: t,
+                        score: s.points,
+                    });
+                }
+            }
+        }
+        all
+    }
+
+    async fn choices(db: &Db) -> Result<(Vec<CompetencyChoice>, Vec<OpdChoice>), AppError> {
+        let competencies =
+            sqlx::query("SELECT id, code, name FROM competency WHERE retired = 0 ORDER BY code")
+                .fetch_all(&db.pool)
+                .await?
+                .iter()
+                .map(|r| CompetencyChoice {
+                    id: r.get(0),
+                    code: r.get(1),
+                    name: r.get(2),
+                    gap: 0,
+                })
+                .collect();
+        let opds = sqlx::query("SELECT id, name FROM opd ORDER BY name")
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| OpdChoice {
+                id: r.get(0),
+                name: r.get(1),
+            })
+            .collect();
+        Ok((competencies, opds))
+    }
+
+    pub async fn page(filter: CohortFilter) -> Result<BulkMatchPage, AppError> {
+        require_admin().await?;
+        let state = state()?;
+        let db = &state.db;
+        let (competencies, opds) = choices(db).await?;
+        let proposal = match filter.kompetensi {
+            Some(competency_id) => {
+                let code = competencies
+                    .iter()
+                    .find(|c| c.id == competency_id)
+                    .map(|c| c.code.clone())
+                    .ok_or(MentoringError::CompetencyUnknown)?;
+                Some(propose(db, &state.settings, competency_id, code, filter.opd).await?)
+            }
+            None => None,
+        };
+        Ok(BulkMatchPage {
+            competencies,
+            opds,
+            filter,
+            proposal,
+        })
+    }
+
+    async fn propose(
+        db: &Db,
+        settings: &Settings,
+        competency_id: i64,
+        competency_code: String,
+        opd: Option<i64>,
+    ) -> Result<Proposal, AppError> {
+        let mentees = mentees(db, competency_id, opd, MAX_COHORT).await?;
+        let mentors = mentors(db, competency_id).await?;
+        let candidates = candidates(settings, &mentees, &mentors);
+        let cohort = Cohort {
+            mentees: mentees.len(),
+            places: mentors
+                .iter()
+                .map(|t| u32::from(t.offer.places_left()))
+                .collect(),
+            candidates,
+        };
+        let result = assign(&cohort);
+        let mut by_mentee: HashMap<usize, Vec<&Candidate>> = HashMap::new();
+        for c in &cohort.candidates {
+            by_mentee.entry(c.mentee).or_default().push(c);
+        }
+        let choice = |c: &Candidate| MentorChoice {
+            mentor_id: mentors[c.mentor].id,
+            name: mentors[c.mentor].name.clone(),
+            score: c.score,
+        };
+        let pairs = result
+            .pairs
+            .iter()
+            .map(|p| {
+                let mut others: Vec<&Candidate> = by_mentee[&p.mentee]
+                    .iter()
+                    .copied()
+                    .filter(|c| c.mentor != p.mentor)
+                    .collect();
+                others.sort_by(|a, b| b.score.cmp(&a.score).then(a.mentor.cmp(&b.mentor)));
+                ProposedPair {
+                    mentee_id: mentees[p.mentee].id,
+                    mentee_name: mentees[p.mentee].name.clone(),
+                    mentee_opd: mentees[p.mentee].opd.clone(),
+                    mentor: choice(p),
+                    alternatives: others.into_iter().take(ALTERNATIVES).map(choice).collect(),
+                }
+            })
+            .collect();
+        let unmatched = result
+            .unmatched
+            .iter()
+            .map(|&m| UnmatchedMentee {
+                name: mentees[m].name.clone(),
+                opd: mentees[m].opd.clone(),
+                reason: if by_mentee.contains_key(&m) {
+                    UnmatchedReason::PlacesTaken
+                } else {
+                    UnmatchedReason::NoEligibleMentor
+                },
+            })
+            .collect();
+        Ok(Proposal {
+            competency_id,
+            competency_code,
+            mentees: mentees.len(),
+            mentors: mentors.len(),
+            places: cohort.places.iter().sum(),
+            total_score: result.total_score,
+            pairs,
+            unmatched,
+        })
+    }
+
+    /// Checks every kept pair again (eligible, within the mentor's places counting the whole
+    /// batch, one mentor per mentee) and sends the requests in one transaction: a bad pair
+    /// refuses the whole batch and nothing is sent.
+    pub async fn publish(competency_id: i64, rows: &[PairChoice]) -> Result<(), AppError> {
+        let user = require_admin().await?;
+        let state = state()?;
+        let db = &state.db;
+        let kept: Vec<&PairChoice> = rows.iter().filter(|p| p.pakai.is_some()).collect();
+        if kept.is_empty() {
+            return Err(MentoringError::NothingToPublish.into());
+        }
+        // Every mentee of the city: the published cohort may come from any OPD's proposal.
+        let mentees: HashMap<i64, Mentee> = mentees(db, competency_id, None, usize::MAX)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+        let mentors: HashMap<i64, Mentor> = mentors(db, competency_id)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        let mut seen = HashSet::new();
+        let mut load: HashMap<i64, u8> = HashMap::new();
+        for pair in &kept {
+            let (Some(mentee), Some(mentor)) =
+                (mentees.get(&pair.mentee), mentors.get(&pair.mentor))
+            else {
+                return Err(MentoringError::MentorNotEligible.into());
+            };
+            if !seen.insert(pair.mentee)
+                || mentee.id == mentor.id
+                || score(
+                    &mentee.need,
+                    &mentor.offer,
+                    state.settings.mentor_opd_preference,
+                )
+                .is_none()
+            {
+                return Err(MentoringError::MentorNotEligible.into());
+            }
+            let used = load.entry(mentor.id).or_default();
+            *used += 1;
+            if *used > mentor.offer.places_left() {
+                return Err(MentoringError::MentorFull.into());
+            }
+        }
+        let competency: String = sqlx::query("SELECT name FROM competency WHERE id = $1")
+            .bind(competency_id)
+            .fetch_one(&db.pool)
+            .await?
+            .get(0);
+        let goal = format!("Program mentoring BKPSDMD: {competency}");
+        let now = unix_now();
+        let mut tx = db.begin_write().await?;
+        for pair in &kept {
+            let inserted = sqlx::query(
+                "INSERT INTO mentoring_request (mentee_id, mentor_id, competency_id, goal, message, \
+                 status, created_at, expires_at) VALUES ($1, $2, $3, $4, '', 'pending', $5, $6)",
+            )
+            .bind(pair.mentee)
+            .bind(pair.mentor)
+            .bind(competency_id)
+            .bind(goal.clone())
+            .bind(now)
+            .bind(now + state.settings.mentoring_request_days * DAY)
+            .execute(&mut *tx)
+            .await;
+            match inserted {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    return Err(MentoringError::PendingExists.into());
+                }
+                other => other?,
+            };
+            notify(
+                &mut tx,
+                pair.mentor,
+                NotificationKind::MentoringRequested,
+                &mentees[&pair.mentee].name,
+                "/mentoring/permintaan",
+            )
+            .await?;
+        }
+        audit(
+            &mut tx,
+            Some(user.account_id),
+            "mentoring_bulk_publish",
+            &format!("{} pairs, competency {competency_id}", kept.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn reason_text(i18n: leptos_i18n::I18nContext<Locale>, reason: UnmatchedReason) -> &'static str {
+    match reason {
+        UnmatchedReason::NoEligibleMentor => t_string!(i18n, bulk.no_eligible),
+        UnmatchedReason::PlacesTaken => t_string!(i18n, bulk.places_taken),
+    }
+}
+
+#[component]
+pub fn BulkMatchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let filter = move || {
+        let q = query.read();
+        let number = |key: &str| q.get(key).and_then(|v| v.parse::<i64>().ok());
+        CohortFilter {
+            kompetensi: number("filter[kompetensi]"),
+            opd: number("filter[opd]"),
+        }
+    };
+    let published = move || query.read().get("terbit").is_some();
+    let publish = ServerAction::<PublishBulkMatch>::new();
+    let data = Resource::new(
+        move || (filter(), publish.version().get()),
+        |(f, _)| get_bulk_match(f),
+    );
+    let error = action_error(move || publish.value().get().and_then(|r| r.err()));
+    let published_now = move || published() || publish.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <Title text=move || t_string!(i18n, bulk.title).to_string() />
+        <h1>{t!(i18n, bulk.title)}</h1>
+        <p class="muted">{t!(i18n, bulk.intro, max = MAX_COHORT)}</p>
+        {move || error().map(|error| view! { <ErrorMessage error /> })}
+        <Show when=published_now>
+            <p class="alert alert-ok" role="status">{t!(i18n, bulk.published)}</p>
+        </Show>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, move |p| view! { <BulkMatch p publish /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BulkMatch(p: BulkMatchPage, publish: ServerAction<PublishBulkMatch>) -> impl IntoView {
+    let i18n = use_i18n();
+    let f = p.filter.clone();
+    view! {
+        <Form method="GET" action="/admin/pencocokan" attr:class="filters">
+            <div class="field">
+                <label for="kompetensi">{t!(i18n, bulk.competency)}</label>
+                <select id="kompetensi" name="filter[kompetensi]" required>
+                    <option value="">{t!(i18n, bulk.choose)}</option>
+                    {p.competencies
+                        .iter()
+                        .map(|c| view! { <option value=c.id selected=f.kompetensi == Some(c.id)>{format!("{} {}", c.code, c.name)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="opd">{t!(i18n, bulk.opd)}</label>
+                <select id="opd" name="filter[opd]">
+                    <option value="">{t!(i18n, bulk.whole_city)}</option>
+                    {p.opds
+                        .iter()
+                        .map(|o| view! { <option value=o.id selected=f.opd == Some(o.id)>{o.name.clone()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t!(i18n, bulk.compute)}</button>
+        </Form>
+        {p.proposal.map(|proposal| view! { <ProposalView proposal publish /> })}
+    }
+}
+
+#[component]
+fn ProposalView(proposal: Proposal, publish: ServerAction<PublishBulkMatch>) -> impl IntoView {
+    let i18n = use_i18n();
+    let Proposal {
+        competency_id,
+        competency_code,
+        mentees,
+        mentors,
+        places,
+        total_score,
+        pairs,
+        unmatched,
+    } = proposal;
+    let matched = pairs.len();
+    let left = unmatched.len();
+    view! {
+        <section class="card" aria-labelledby="usulan">
+            <h2 id="usulan">{t!(i18n, bulk.proposal, code = competency_code)}</h2>
+            <p>
+                {t!(i18n, bulk.summary, mentees = mentees, mentors = mentors, places = places, matched = matched, total = total_score, left = left)}
+            </p>
+            {if pairs.is_empty() {
+                view! { <p class="empty">{t!(i18n, bulk.no_pairs)}</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=publish attr:class="form">
+                        <input type="hidden" name="competency_id" value=competency_id />
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t!(i18n, bulk.keep)}</th>
+                                        <th scope="col">{t!(i18n, bulk.mentee)}</th>
+                                        <th scope="col">{t!(i18n, bulk.mentor)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {pairs
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, pair)| {
+                                            let keep_id = format!("pakai-{i}");
+                                            let mentor_id = format!("mentor-{i}");
+                                            let keep_label = format!("{} ({})", pair.mentee_name, pair.mentee_opd);
+                                            view! {
+                                                <tr>
+                                                    <td>
+                                                        <input type="hidden" name=format!("pasangan[{i}][mentee]") value=pair.mentee_id />
+                                                        <input type="checkbox" id=keep_id.clone() name=format!("pasangan[{i}][pakai]") value="1" checked=true aria-label=keep_label.clone() />
+                                                    </td>
+                                                    <th scope="row"><label for=keep_id>{pair.mentee_name.clone()}</label> <br /><small class="muted">{pair.mentee_opd.clone()}</small></th>
+                                                    <td>
+                                                        <label class="visually-hidden" for=mentor_id.clone()>{t!(i18n, bulk.mentor_for, name = pair.mentee_name.clone())}</label>
+                                                        <select id=mentor_id name=format!("pasangan[{i}][mentor]")>
+                                                            {std::iter::once(pair.mentor.clone())
+                                                                .chain(pair.alternatives.clone())
+                                                                .map(|m| view! { <option value=m.mentor_id>{format!("{} · {}", m.name, m.score)}</option> })
+                                                                .collect_view()}
+                                                        </select>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <button type="submit" class="button primary">{t!(i18n, bulk.publish)}</button>
+                    </ActionForm>
+                }
+                    .into_any()
+            }}
+            {(!unmatched.is_empty()).then(|| view! {
+                <h3>{t!(i18n, bulk.unmatched)}</h3>
+                <ul class="plain-list">
+                    {unmatched
+                        .into_iter()
+                        .map(|u| {
+                            let reason = u.reason;
+                            view! { <li>{u.name} " · " {u.opd} " — " {move || reason_text(i18n, reason)}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
