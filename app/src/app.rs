@@ -22,6 +22,7 @@ use crate::{
     jp::ui::{LedgerPage, VerifyPage},
     mentoring::{
         bulk::BulkMatchPage,
+        dashboard::MentoringDashboardPage,
         ui::{FindMentorPage, MentorDeskPage, MentorProfilePage, MentorshipPage},
     },
     notify::NotificationsPage,
@@ -118,6 +119,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/mentoring/bimbingan/:id") view=MentorshipPage ssr=SsrMode::Async />
                         <Route path=path!("/notifikasi") view=NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/dasbor/mentoring") view=MentoringDashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/kompetensi") view=DictionaryPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/standar") view=StandardPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/katalog") view=ProgramAdminPage ssr=SsrMode::Async />

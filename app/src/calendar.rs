@@ -44,6 +44,20 @@ impl IsoDate {
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
         IsoDate { year, month, day }
     }
+
+    /// The first second of this day in WITA, as unix seconds (the inverse of
+    /// [`IsoDate::from_unix_wita`], Howard Hinnant's days-from-civil).
+    pub fn start_unix_wita(self) -> i64 {
+        let month = i64::from(self.month);
+        let y = i64::from(self.year) - i64::from(month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = if month > 2 { month - 3 } else { month + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        days * 86_400 - WITA_OFFSET_SECS
+    }
 }
 
 impl std::fmt::Display for IsoDate {
@@ -55,6 +69,22 @@ impl std::fmt::Display for IsoDate {
 #[cfg(test)]
 mod tests {
     use super::IsoDate;
+
+    #[test]
+    fn the_start_of_a_day_is_its_first_wita_second() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2026-01-01",
+            "2026-03-01",
+            "2026-12-31",
+        ] {
+            let day = IsoDate::parse(text).unwrap();
+            let start = day.start_unix_wita();
+            assert_eq!(IsoDate::from_unix_wita(start), day, "{text}");
+            assert_ne!(IsoDate::from_unix_wita(start - 1), day, "{text}");
+        }
+    }
 
     #[test]
     fn parses_only_real_dates() {

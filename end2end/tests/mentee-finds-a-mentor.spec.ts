@@ -94,6 +94,18 @@ test("mentee asks a mentor, is declined, asks the next one, and a confirmed sess
   await expect(page.getByText(/Mentoring M\.06/).first()).toBeVisible();
   await nav(page).getByRole("link", { name: "Beranda" }).click();
   await expect(page.locator(".jp-progress").first()).toHaveAttribute("data-verified", String(verifiedBefore + 2));
+  await logOut(page);
+
+  // The OPD's HR officer sees it on the mentoring dashboard, down to the list behind a figure.
+  await logIn(page, accounts.pengelola_opd.nip);
+  await expect(page).toHaveURL(/\/$/);
+  await nav(page).getByRole("link", { name: "Dasbor" }).click();
+  await page.getByRole("link", { name: "Dasbor Mentoring" }).click();
+  await expect(page.getByRole("heading", { name: "Dasbor Mentoring", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: /^Ditolak: \d+/ }).click();
+  await expect(page.getByRole("heading", { name: /Daftar di balik angka/ })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: new RegExp(pegawai.name) })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Unduh CSV", exact: true })).toBeVisible();
 });
 
 test("mentoring pages render without JavaScript @nojs", async ({ page }) => {

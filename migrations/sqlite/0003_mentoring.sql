@@ -55,10 +55,24 @@ CREATE TABLE mentorship (
     goal TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('active', 'ended')),
     started_at INTEGER NOT NULL,
-    ended_at INTEGER
+    ended_at INTEGER,
+    -- Each side's answer to "a good fit?" after the first confirmed session (1 yes, 0 no).
+    fit_mentor INTEGER CHECK (fit_mentor IN (0, 1)),
+    fit_mentee INTEGER CHECK (fit_mentee IN (0, 1)),
+    end_reason TEXT NOT NULL DEFAULT '' CHECK (end_reason IN ('', 'finished', 'not_a_fit'))
 );
 CREATE INDEX mentorship_mentor ON mentorship (mentor_id, status);
 CREATE INDEX mentorship_mentee ON mentorship (mentee_id, status);
+
+-- What the mentee works toward, with progress either side updates.
+CREATE TABLE mentorship_goal (
+    id INTEGER PRIMARY KEY,
+    mentorship_id INTEGER NOT NULL REFERENCES mentorship (id),
+    text TEXT NOT NULL,
+    progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX mentorship_goal_mentorship ON mentorship_goal (mentorship_id);
 
 -- A session either side logs; it becomes JP for the mentee once both have confirmed.
 CREATE TABLE mentoring_session (

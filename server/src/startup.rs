@@ -83,20 +83,41 @@ async fn dashboard_csv(state: AppState, auth: AuthSession, q: CsvQuery) -> Respo
     let target = state.settings.jp_yearly_target;
     match bina_app::dashboard::ssr::csv(&state.db, target, &user, filter, &q.tabel, &q.lihat).await
     {
-        Ok((name, bytes)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok((name, bytes)) => csv_download(&name, bytes),
         Err(e) => error_response(&e),
     }
+}
+
+/// The mentoring dashboard's list behind a figure as a CSV download, scoped like the page.
+async fn mentoring_csv(
+    state: AppState,
+    auth: AuthSession,
+    filter: bina_app::mentoring::dashboard::MentoringFilter,
+) -> Response {
+    let user = match session_user(&state, auth).await {
+        Ok(user) => user,
+        Err(res) => return res,
+    };
+    match bina_app::mentoring::dashboard::ssr::csv(&state.db, &user, filter).await {
+        Ok((name, bytes)) => csv_download(&name, bytes),
+        Err(e) => error_response(&e),
+    }
+}
+
+/// A CSV attachment, never cached.
+fn csv_download(name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 /// Sends the evidence of a JP entry to its owner or a verifier, never cached, always as a
@@ -185,6 +206,16 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
                 let state = state.clone();
                 move |auth: AuthSession, Query(q): Query<CsvQuery>| {
                     dashboard_csv(state.clone(), auth, q)
+                }
+            }),
+        )
+        .route(
+            "/dasbor/mentoring/unduh",
+            get({
+                let state = state.clone();
+                move |auth: AuthSession,
+                      Query(q): Query<bina_app::mentoring::dashboard::MentoringFilter>| {
+                    mentoring_csv(state.clone(), auth, q)
                 }
             }),
         )

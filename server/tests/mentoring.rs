@@ -14,6 +14,9 @@ on_both_engines!(
     requests_are_reminded_then_expire_by_the_clock,
     opting_in_makes_a_mentor_and_bad_input_changes_nothing,
     bulk_matching_proposes_pairs_and_publishes_all_or_nothing,
+    the_mentoring_dashboard_is_scoped_and_its_lists_add_up,
+    a_pair_that_is_not_a_fit_ends_politely_and_goals_track_progress,
+    the_admin_designates_and_removes_mentors,
 );
 
 const DAY: i64 = 86_400;
@@ -723,6 +726,352 @@ async fn bulk_matching_proposes_pairs_and_publishes_all_or_nothing(db: TestDb) {
         .map(|p| p["mentee_id"].as_i64().unwrap())
         .collect();
     assert!(!still.contains(&pair(0).0));
+    server.stop();
+    db.remove().await;
+}
+
+async fn the_mentoring_dashboard_is_scoped_and_its_lists_add_up(db: TestDb) {
+    let server = Server::start(&db).await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let pengelola = logged_in(&server, &db.nip("pengelola_opd")).await;
+    let pool = database(&db).await;
+    let own_opd = whoami(&pengelola, &server).await["opd_id"]
+        .as_i64()
+        .unwrap();
+    let other_opd = count(
+        &pool,
+        &format!("SELECT MIN(id) FROM opd WHERE id <> {own_opd}"),
+    )
+    .await;
+
+    // A plain employee, a mentor and an atasan see no dashboard; a pengelola only their OPD.
+    for role in ["pegawai", "mentor", "atasan"] {
+        let client = logged_in(&server, &db.nip(role)).await;
+        assert_eq!(
+            call(&client, &server, "dasbor-mentoring", &[]).await.status,
+            StatusCode::FORBIDDEN,
+            "{role}"
+        );
+        let res = client
+            .get(server.url("/dasbor/mentoring/unduh"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{role} downloaded");
+    }
+    let other = other_opd.to_string();
+    let reply = call(
+        &pengelola,
+        &server,
+        "dasbor-mentoring",
+        &[("filter[opd]", &other)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+
+    // The demo year of history shows in the city's figures, and they add up.
+    let year = bina_app::calendar::IsoDate::from_unix_wita(now())
+        .year
+        .to_string();
+    let city = call(
+        &admin,
+        &server,
+        "dasbor-mentoring",
+        &[("filter[tahun]", &year)],
+    )
+    .await;
+    assert_eq!(city.status, StatusCode::OK, "{}", city.body);
+    let s = &city.body["summary"];
+    let by_status: u64 = s["by_status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_status, s["requests"].as_u64().unwrap());
+    let since = bina_app::calendar::IsoDate {
+        year: year.parse().unwrap(),
+        month: 1,
+        day: 1,
+    }
+    .start_unix_wita();
+    let in_db = count(
+        &pool,
+        &format!("SELECT COUNT(*) FROM mentoring_request WHERE created_at >= {since}"),
+    )
+    .await;
+    assert_eq!(s["requests"].as_i64().unwrap(), in_db);
+    assert!(s["mentors"].as_u64().unwrap() > 0);
+
+    // The pengelola's own OPD is a part of the city; the list behind "declined" is as long as
+    // the figure, and its CSV has one line per row plus the header.
+    let mine = call(
+        &pengelola,
+        &server,
+        "dasbor-mentoring",
+        &[
+            ("filter[tahun]", &year),
+            ("filter[lihat]", "status-declined"),
+        ],
+    )
+    .await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    assert!(mine.body["summary"]["requests"].as_u64().unwrap() <= s["requests"].as_u64().unwrap());
+    let declined = mine.body["summary"]["by_status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[0] == "Declined")
+        .unwrap()[1]
+        .as_u64()
+        .unwrap();
+    let rows = mine.body["drill"][1].as_array().unwrap();
+    assert_eq!(rows.len() as u64, declined);
+    let csv = pengelola
+        .get(server.url(&format!(
+            "/dasbor/mentoring/unduh?tahun={year}&lihat=status-declined"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let text = csv.text().await.unwrap();
+    assert_eq!(text.lines().count() as u64, declined + 1, "{text}");
+    assert!(text.starts_with("mentee,nip,opd,akses,mentor,kompetensi,status,dikirim"));
+    server.stop();
+    db.remove().await;
+}
+
+async fn a_pair_that_is_not_a_fit_ends_politely_and_goals_track_progress(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let atasan = logged_in(&server, &db.nip("atasan")).await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let abdul = employee_id(&atasan, &server).await;
+    let competency = m06(&pegawai, &server).await;
+    assert_eq!(
+        send(&pegawai, &server, abdul, competency, "Membina guru").await,
+        StatusCode::OK
+    );
+    let request = page(&pegawai, &server, competency).await["requests"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        call(
+            &atasan,
+            &server,
+            "mentoring-terima",
+            &[("request_id", &request)]
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let mentorship = page(&pegawai, &server, competency).await["mentorships"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let view = |client: Client| {
+        let server = &server;
+        let id = mentorship.clone();
+        async move {
+            call(&client, server, "bimbingan", &[("id", &id)])
+                .await
+                .body
+        }
+    };
+
+    // Goals with progress, kept by either side and nobody else.
+    let goal = [
+        ("mentorship_id", mentorship.as_str()),
+        ("tujuan", "Menyusun RPP berdiferensiasi"),
+    ];
+    assert_eq!(
+        call(&admin, &server, "bimbingan-tujuan", &goal)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(&pegawai, &server, "bimbingan-tujuan", &goal)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let goal_id = view(pegawai.clone()).await["goals"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let set = |client: Client, value: &'static str| {
+        let server = &server;
+        let goal_id = goal_id.clone();
+        async move {
+            call(
+                &client,
+                server,
+                "bimbingan-kemajuan",
+                &[("goal_id", &goal_id), ("kemajuan", value)],
+            )
+            .await
+            .status
+        }
+    };
+    assert_eq!(
+        set(atasan.clone(), "150").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(set(admin.clone(), "60").await, StatusCode::FORBIDDEN);
+    assert_eq!(set(atasan.clone(), "60").await, StatusCode::OK);
+    assert_eq!(view(pegawai.clone()).await["goals"][0]["progress"], 60);
+
+    // No fit check before the first confirmed session.
+    let not_a_fit = [("mentorship_id", mentorship.as_str()), ("cocok", "tidak")];
+    assert_eq!(view(pegawai.clone()).await["fit_check_due"], false);
+    assert_eq!(
+        call(&pegawai, &server, "bimbingan-cocok", &not_a_fit)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let session = [
+        ("mentorship_id", mentorship.as_str()),
+        ("session[held_on]", &today()),
+        ("session[minutes]", "45"),
+        ("session[mode]", "in_person"),
+        ("session[notes]", ""),
+    ];
+    assert_eq!(
+        call(&atasan, &server, "bimbingan-sesi", &session)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let session_id = view(pegawai.clone()).await["sessions"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let reply = call(
+        &pegawai,
+        &server,
+        "bimbingan-konfirmasi",
+        &[("session_id", &session_id)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+
+    // After it, "not a good fit" ends the pairing, frees the place and says so.
+    assert_eq!(view(pegawai.clone()).await["fit_check_due"], true);
+    assert_eq!(
+        call(&pegawai, &server, "bimbingan-cocok", &not_a_fit)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let ended = view(pegawai.clone()).await;
+    assert_eq!(ended["active"], false);
+    assert_eq!(ended["ended_not_a_fit"], true);
+    assert_eq!(ended["fit_check_due"], false);
+    assert_eq!(
+        call(&pegawai, &server, "bimbingan-cocok", &not_a_fit)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "answered once"
+    );
+    assert_eq!(
+        call(&atasan, &server, "mentor-meja", &[]).await.body["active_mentees"],
+        0
+    );
+    let notes = call(&atasan, &server, "notifikasi", &[]).await.body;
+    assert!(
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "MentorshipNotAFit")
+    );
+    // The mentee is offered the others.
+    assert!(!recommended(&page(&pegawai, &server, competency).await).contains(&abdul));
+    server.stop();
+    db.remove().await;
+}
+
+async fn the_admin_designates_and_removes_mentors(db: TestDb) {
+    let server = Server::start(&db).await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let pengelola = logged_in(&server, &db.nip("pengelola_opd")).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let pool = database(&db).await;
+    let me = employee_id(&pengelola, &server).await;
+    sqlx::query(
+        "INSERT INTO assessment (employee_id, competency_id, level, source, assessed_on) \
+         SELECT $1, id, 4, 'assessment_centre', $2 FROM competency WHERE code = 'M.03'",
+    )
+    .bind(me)
+    .bind(today())
+    .execute(&pool.pool)
+    .await
+    .unwrap();
+    let designate = [
+        ("nip", db.nip("pengelola_opd")),
+        ("tindakan", "tetapkan".to_owned()),
+    ];
+    let designate: Vec<(&str, &str)> = designate.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Nobody but the admin designates.
+    for client in [&pengelola, &mentor] {
+        assert_eq!(
+            call(client, &server, "admin-mentor", &designate)
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    let bad = [("nip", "12345"), ("tindakan", "tetapkan")];
+    assert_eq!(
+        call(&admin, &server, "admin-mentor", &bad).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        call(&admin, &server, "admin-mentor", &designate)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(whoami(&pengelola, &server).await["roles"]["mentor"], true);
+    let sql = format!("SELECT COUNT(*) FROM mentor_expertise WHERE employee_id = {me}");
+    assert!(count(&pool, &sql).await >= 1);
+
+    // Removing the demo mentor: no longer a mentor, no desk, not recommended.
+    let remove = [("nip", db.nip("mentor")), ("tindakan", "cabut".to_owned())];
+    let remove: Vec<(&str, &str)> = remove.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        call(&admin, &server, "admin-mentor", &remove).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&admin, &server, "admin-mentor", &remove).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(whoami(&mentor, &server).await["roles"]["mentor"], false);
+    assert_eq!(
+        call(&mentor, &server, "mentor-meja", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let sitti = employee_id(&mentor, &server).await;
+    let competency = m06(&pegawai, &server).await;
+    assert!(!recommended(&page(&pegawai, &server, competency).await).contains(&sitti));
+    assert_eq!(
+        send(&pegawai, &server, sitti, competency, "Membina guru").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     server.stop();
     db.remove().await;
 }

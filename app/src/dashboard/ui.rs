@@ -79,6 +79,9 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, dashboard.title).to_string() />
         <h1>{t!(i18n, dashboard.title)}</h1>
+        <p class="muted">
+            <A href="/dasbor/mentoring">{t!(i18n, nav.mentoring_dashboard)}</A>
+        </p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 page_or_error(data.await, |d| view! { <DashboardView d /> })

@@ -87,6 +87,15 @@ pub struct PairChoice {
     pub pakai: Option<String>,
 }
 
+/// Designates an employee as a mentor (`tindakan = "tetapkan"`: a profile offering their
+/// strongest competencies) or removes one (`"cabut"`: no new requests; running mentorships
+/// go on).
+#[server(endpoint = "admin-mentor")]
+pub async fn admin_set_mentor(nip: String, tindakan: String) -> Result<(), AppError> {
+    let result = ssr::set_mentor(&nip, &tindakan).await;
+    crate::error::form_result(result, "/admin/pencocokan?mentor=1", "/admin/pencocokan")
+}
+
 /// The proposal for a cohort (nothing is written).
 #[server(endpoint = "admin-pencocokan")]
 pub async fn get_bulk_match(
@@ -123,6 +132,7 @@ pub mod ssr {
             MentorMode, MentoringError,
             matching::{Candidate, Cohort, assign},
             request::DAY,
+            rules::{MAX_EXPERTISE, MIN_EXPERTISE_LEVEL},
             score::{MenteeNeed, MentorOffer, score},
         },
         notify::{NotificationKind, ssr::notify},
@@ -384,6 +394,92 @@ pub mod ssr {
         })
     }
 
+    pub async fn set_mentor(nip: &str, action: &str) -> Result<(), AppError> {
+        let user = require_admin().await?;
+        let nip = crate::org::nip::Nip::parse(nip)?;
+        let db = &state()?.db;
+        let employee_id: i64 = sqlx::query("SELECT id FROM employee WHERE nip = $1")
+            .bind(nip.as_str().to_owned())
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .get(0);
+        let mut tx = db.begin_write().await?;
+        match action {
+            "tetapkan" => {
+                // Their strongest competencies (assessed at level 3 or more), best first.
+                let mut strongest: Vec<(i64, i64)> = sqlx::query(
+                    "SELECT c.id, (SELECT a.level FROM assessment a WHERE a.employee_id = $1 \
+                     AND a.competency_id = c.id ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) \
+                     FROM competency c WHERE c.retired = 0",
+                )
+                .bind(employee_id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .filter_map(|r| Some((r.get::<i64, _>(0), r.get::<Option<i64>, _>(1)?)))
+                .filter(|(_, level)| *level >= i64::from(MIN_EXPERTISE_LEVEL))
+                .collect();
+                strongest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                strongest.truncate(MAX_EXPERTISE);
+                if strongest.is_empty() {
+                    return Err(MentoringError::ExpertiseLevelTooLow.into());
+                }
+                sqlx::query(
+                    "INSERT INTO mentor_profile \
+                     (employee_id, capacity, mode, bio, accepting, active, updated_at) \
+                     VALUES ($1, 2, 'both', '', 1, 1, $2) \
+                     ON CONFLICT (employee_id) DO UPDATE SET active = 1, accepting = 1, updated_at = $2",
+                )
+                .bind(employee_id)
+                .bind(unix_now())
+                .execute(&mut *tx)
+                .await?;
+                let offered: i64 =
+                    sqlx::query("SELECT COUNT(*) FROM mentor_expertise WHERE employee_id = $1")
+                        .bind(employee_id)
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .get(0);
+                if offered == 0 {
+                    for (competency_id, _) in strongest {
+                        sqlx::query(
+                            "INSERT INTO mentor_expertise (employee_id, competency_id) VALUES ($1, $2)",
+                        )
+                        .bind(employee_id)
+                        .bind(competency_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+            }
+            "cabut" => {
+                let removed = sqlx::query(
+                    "UPDATE mentor_profile SET active = 0, accepting = 0, updated_at = $1 \
+                     WHERE employee_id = $2 AND active = 1",
+                )
+                .bind(unix_now())
+                .bind(employee_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if removed == 0 {
+                    return Err(AppError::NotFound);
+                }
+            }
+            _ => return Err(AppError::NotFound),
+        }
+        audit(
+            &mut tx,
+            Some(user.account_id),
+            "mentor_designation",
+            &format!("{action} {employee_id}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Checks every kept pair again (eligible, within the mentor's places counting the whole
     /// batch, one mentor per mentee) and sends the requests in one transaction: a bad pair
     /// refuses the whole batch and nothing is sent.
@@ -500,11 +596,20 @@ pub fn BulkMatchPage() -> impl IntoView {
     };
     let published = move || query.read().get("terbit").is_some();
     let publish = ServerAction::<PublishBulkMatch>::new();
+    let set_mentor = ServerAction::<AdminSetMentor>::new();
     let data = Resource::new(
         move || (filter(), publish.version().get()),
         |(f, _)| get_bulk_match(f),
     );
-    let error = action_error(move || publish.value().get().and_then(|r| r.err()));
+    let error = action_error(move || {
+        [publish.value().get(), set_mentor.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(|r| r.err())
+    });
+    let mentor_saved = move || {
+        query.read().get("mentor").is_some() || set_mentor.value().get().is_some_and(|r| r.is_ok())
+    };
     let published_now = move || published() || publish.value().get().is_some_and(|r| r.is_ok());
     view! {
         <Title text=move || t_string!(i18n, bulk.title).to_string() />
@@ -519,6 +624,27 @@ pub fn BulkMatchPage() -> impl IntoView {
                 page_or_error(data.await, move |p| view! { <BulkMatch p publish /> })
             })}
         </Suspense>
+        <section class="card" aria-labelledby="tetapkan-mentor">
+            <h2 id="tetapkan-mentor">{t!(i18n, bulk.designate_title)}</h2>
+            <p class="muted">{t!(i18n, bulk.designate_intro)}</p>
+            <Show when=mentor_saved>
+                <p class="alert alert-ok" role="status">{t!(i18n, bulk.designated)}</p>
+            </Show>
+            <ActionForm action=set_mentor attr:class="form">
+                <div class="field">
+                    <label for="nip-mentor">"NIP"</label>
+                    <input id="nip-mentor" name="nip" inputmode="numeric" autocomplete="off" required maxlength="18" />
+                </div>
+                <div class="field">
+                    <label for="tindakan">{t!(i18n, bulk.action)}</label>
+                    <select id="tindakan" name="tindakan">
+                        <option value="tetapkan">{t!(i18n, bulk.designate)}</option>
+                        <option value="cabut">{t!(i18n, bulk.remove)}</option>
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(i18n, bulk.apply)}</button>
+            </ActionForm>
+        </section>
     }
 }
 

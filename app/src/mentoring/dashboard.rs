@@ -85,7 +85,10 @@ pub enum Drill {
 
 impl Drill {
     pub fn parse(text: &str) -> Drill {
-        if let Some(s) = text.strip_prefix("status-").and_then(RequestStatus::from_db) {
+        if let Some(s) = text
+            .strip_prefix("status-")
+            .and_then(RequestStatus::from_db)
+        {
             return Drill::Status(s);
         }
         if let Some(code) = text.strip_prefix("menunggu-") {
@@ -115,7 +118,9 @@ impl Drill {
             Drill::All => true,
             Drill::Status(s) => f.status == *s,
             Drill::ActivePairs => f.active_pair,
-            Drill::Waiting(code) => f.status == RequestStatus::Pending && &f.competency_code == code,
+            Drill::Waiting(code) => {
+                f.status == RequestStatus::Pending && &f.competency_code == code
+            }
             Drill::Matched(a) => f.status == RequestStatus::Accepted && f.access == *a,
         }
     }
@@ -155,8 +160,10 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
 
 pub fn summarize(facts: &[RequestFact], mentors: &[MentorLoad]) -> MentoringSummary {
     let count = |status| facts.iter().filter(|f| f.status == status).count() as u32;
-    let by_status: Vec<(RequestStatus, u32)> =
-        RequestStatus::ALL.into_iter().map(|s| (s, count(s))).collect();
+    let by_status: Vec<(RequestStatus, u32)> = RequestStatus::ALL
+        .into_iter()
+        .map(|s| (s, count(s)))
+        .collect();
     let accepted = count(RequestStatus::Accepted);
     let decided = accepted + count(RequestStatus::Declined) + count(RequestStatus::Expired);
     let answer_secs: Vec<i64> = facts
@@ -166,7 +173,10 @@ pub fn summarize(facts: &[RequestFact], mentors: &[MentorLoad]) -> MentoringSumm
         .collect();
     let mut waiting: Vec<(String, u32)> = Vec::new();
     for f in facts.iter().filter(|f| f.status == RequestStatus::Pending) {
-        match waiting.iter_mut().find(|(code, _)| *code == f.competency_code) {
+        match waiting
+            .iter_mut()
+            .find(|(code, _)| *code == f.competency_code)
+        {
             Some((_, n)) => *n += 1,
             None => waiting.push((f.competency_code.clone(), 1)),
         }
@@ -238,7 +248,10 @@ pub mod ssr {
 
     use super::*;
     use crate::{
-        auth::{CurrentUser, ssr::{require_user, state}},
+        auth::{
+            CurrentUser,
+            ssr::{require_user, state},
+        },
         calendar::{IsoDate, wita_date_time},
         dashboard::ssr::scope,
         db::Db,
@@ -289,7 +302,8 @@ pub mod ssr {
                 access: AccessClass::from_db(&r.get::<String, _>(3)),
                 mentor_name: r.get(4),
                 competency_code: r.get(5),
-                status: RequestStatus::from_db(&r.get::<String, _>(6)).unwrap_or(RequestStatus::Pending),
+                status: RequestStatus::from_db(&r.get::<String, _>(6))
+                    .unwrap_or(RequestStatus::Pending),
                 created_at: r.get(7),
                 answered_at: r.get(8),
                 active_pair: r.get::<i64, _>(9) == 1,
@@ -298,7 +312,11 @@ pub mod ssr {
     }
 
     /// Mentors of the scope (their own OPD) offering the competency, busiest first.
-    async fn mentors(db: &Db, opd: Option<i64>, competency: Option<i64>) -> Result<Vec<MentorLoad>, AppError> {
+    async fn mentors(
+        db: &Db,
+        opd: Option<i64>,
+        competency: Option<i64>,
+    ) -> Result<Vec<MentorLoad>, AppError> {
         let rows = sqlx::query(
             "SELECT e.name, o.name, p.capacity, p.active_mentees, p.accepting \
              FROM mentor_profile p JOIN employee e ON e.id = p.employee_id \
@@ -347,7 +365,11 @@ pub mod ssr {
         facts: Vec<RequestFact>,
     }
 
-    async fn scoped(db: &Db, user: &CurrentUser, filter: &MentoringFilter) -> Result<Scoped, AppError> {
+    async fn scoped(
+        db: &Db,
+        user: &CurrentUser,
+        filter: &MentoringFilter,
+    ) -> Result<Scoped, AppError> {
         let opd = scope(user, filter.opd)?;
         let year = filter.tahun.unwrap_or_else(this_year);
         let facts = facts(db, year, opd, filter.kompetensi).await?;
@@ -369,17 +391,26 @@ pub mod ssr {
                 .fetch_all(&db.pool)
                 .await?
                 .iter()
-                .map(|r| OpdChoice { id: r.get(0), name: r.get(1) })
+                .map(|r| OpdChoice {
+                    id: r.get(0),
+                    name: r.get(1),
+                })
                 .collect()
         } else {
             vec![]
         };
-        let competency_choices = sqlx::query("SELECT id, code, name FROM competency WHERE retired = 0 ORDER BY code")
-            .fetch_all(&db.pool)
-            .await?
-            .iter()
-            .map(|r| CompetencyChoice { id: r.get(0), code: r.get(1), name: r.get(2), gap: 0 })
-            .collect();
+        let competency_choices =
+            sqlx::query("SELECT id, code, name FROM competency WHERE retired = 0 ORDER BY code")
+                .fetch_all(&db.pool)
+                .await?
+                .iter()
+                .map(|r| CompetencyChoice {
+                    id: r.get(0),
+                    code: r.get(1),
+                    name: r.get(2),
+                    gap: 0,
+                })
+                .collect();
         let scope_name = match opd {
             Some(id) => Some(
                 sqlx::query("SELECT name FROM opd WHERE id = $1")
@@ -403,12 +434,27 @@ pub mod ssr {
     }
 
     /// The list behind a figure (every request of the scope when none) as CSV.
-    pub async fn csv(db: &Db, user: &CurrentUser, filter: MentoringFilter) -> Result<(String, Vec<u8>), AppError> {
+    pub async fn csv(
+        db: &Db,
+        user: &CurrentUser,
+        filter: MentoringFilter,
+    ) -> Result<(String, Vec<u8>), AppError> {
         let Scoped { year, facts, .. } = scoped(db, user, &filter).await?;
         let drill = Drill::parse(filter.lihat.as_deref().unwrap_or_default());
         let mut writer = csv::Writer::from_writer(Vec::new());
-        let header = ["mentee", "nip", "opd", "akses", "mentor", "kompetensi", "status", "dikirim"];
-        writer.write_record(header).map_err(|_| AppError::Internal)?;
+        let header = [
+            "mentee",
+            "nip",
+            "opd",
+            "akses",
+            "mentor",
+            "kompetensi",
+            "status",
+            "dikirim",
+        ];
+        writer
+            .write_record(header)
+            .map_err(|_| AppError::Internal)?;
         for r in drill_rows(&facts, &drill) {
             writer
                 .write_record([
@@ -462,13 +508,20 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
     let base = f.query();
     let link = move |drill: &Drill| {
         let sep = if base.is_empty() { "" } else { "&" };
-        format!("/dasbor/mentoring?{base}{sep}lihat={}", urlencode(&drill.code()))
+        format!(
+            "/dasbor/mentoring?{base}{sep}lihat={}",
+            urlencode(&drill.code())
+        )
     };
     let s = d.summary.clone();
     let scope = d.scope_name.clone();
     let years = [d.year - 1, d.year, d.year + 1];
-    let rate = s.acceptance_percent.map_or("–".to_owned(), |p| format!("{p}%"));
-    let median = s.median_answer_hours.map_or("–".to_owned(), |h| h.to_string());
+    let rate = s
+        .acceptance_percent
+        .map_or("–".to_owned(), |p| format!("{p}%"));
+    let median = s
+        .median_answer_hours
+        .map_or("–".to_owned(), |h| h.to_string());
     let (places_used, places) = (s.places_used, s.places);
     let (mentors, mentors_full) = (s.mentors, s.mentors_full);
     let csv_all = format!("/dasbor/mentoring/unduh?{}", f.query());
@@ -524,9 +577,9 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
             } else {
                 view! {
                     <ul class="plain-list">
-                        {s.waiting.iter().map(|(code, n)| {
+                        {s.waiting.clone().into_iter().map(|(code, n)| {
                             let href = link(&Drill::Waiting(code.clone()));
-                            view! { <li><A href=href>{code.clone()} ": " {*n}</A></li> }
+                            view! { <li><A href=href>{code} ": " {n}</A></li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -542,7 +595,7 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
                         <th scope="col" class="num">{t!(i18n, mdash.matched_col)}</th>
                     </tr></thead>
                     <tbody>
-                        {s.by_access.iter().map(|row| {
+                        {s.by_access.clone().into_iter().map(|row| {
                             let access = row.access;
                             let href = link(&Drill::Matched(access));
                             view! { <tr>
@@ -618,7 +671,12 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
 mod tests {
     use super::*;
 
-    fn fact(status: RequestStatus, access: AccessClass, code: &str, answer_hours: Option<i64>) -> RequestFact {
+    fn fact(
+        status: RequestStatus,
+        access: AccessClass,
+        code: &str,
+        answer_hours: Option<i64>,
+    ) -> RequestFact {
         RequestFact {
             mentee_name: "A".into(),
             mentee_nip: "1".into(),
@@ -648,8 +706,20 @@ mod tests {
             fact(Withdrawn, PeriUrban, "M.06", None),
         ];
         let mentors = vec![
-            MentorLoad { name: "X".into(), opd: "D".into(), capacity: 2, active: 2, accepting: true },
-            MentorLoad { name: "Y".into(), opd: "D".into(), capacity: 3, active: 1, accepting: false },
+            MentorLoad {
+                name: "X".into(),
+                opd: "D".into(),
+                capacity: 2,
+                active: 2,
+                accepting: true,
+            },
+            MentorLoad {
+                name: "Y".into(),
+                opd: "D".into(),
+                capacity: 3,
+                active: 1,
+                accepting: false,
+            },
         ];
         let s = summarize(&facts, &mentors);
         assert_eq!(s.requests, 8);
@@ -662,9 +732,15 @@ mod tests {
         assert_eq!(s.waiting, vec![("M.03".into(), 2), ("T.DIK.01".into(), 1)]);
         let remote = s.by_access.iter().find(|a| a.access == Remote).unwrap();
         assert_eq!((remote.requests, remote.matched), (3, 1));
-        assert_eq!((s.mentors, s.mentors_full, s.places, s.places_used), (2, 1, 5, 3));
+        assert_eq!(
+            (s.mentors, s.mentors_full, s.places, s.places_used),
+            (2, 1, 5, 3)
+        );
         let empty = summarize(&[], &[]);
-        assert_eq!((empty.acceptance_percent, empty.median_answer_hours), (None, None));
+        assert_eq!(
+            (empty.acceptance_percent, empty.median_answer_hours),
+            (None, None)
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! mentorship that both sides confirm become JP in the mentee's ledger.
 
 pub mod bulk;
+pub mod dashboard;
 pub mod matching;
 pub mod request;
 pub mod rules;
@@ -172,6 +173,13 @@ pub struct SessionView {
     pub jp: Option<u32>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalView {
+    pub id: i64,
+    pub text: String,
+    pub progress: u8,
+}
+
 /// A mentorship as one of its two people sees it. Nobody else may see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MentorshipView {
@@ -188,5 +196,11 @@ pub struct MentorshipView {
     pub sessions: Vec<SessionView>,
     /// The viewer has already given their feedback.
     pub feedback_given: bool,
+    pub goals: Vec<GoalView>,
+    /// The viewer is asked "a good fit?" now.
+    pub fit_check_due: bool,
+    /// It ended because one side said it was not a good fit.
+    pub ended_not_a_fit: bool,
+    pub competency_id: i64,
     pub today: String,
 }

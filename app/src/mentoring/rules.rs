@@ -51,10 +51,15 @@ pub enum MentoringError {
     FeedbackGiven,
     /// Bulk matching: every pair was removed.
     NothingToPublish,
+    /// Progress is a whole percentage from 0 to 100.
+    ProgressInvalid,
+    /// The fit check comes after the first confirmed session, once per side.
+    FitNotDue,
+    TooManyGoals,
 }
 
 impl MentoringError {
-    const ALL: [MentoringError; 31] = [
+    const ALL: [MentoringError; 34] = [
         MentoringError::CapacityInvalid,
         MentoringError::ModeUnknown,
         MentoringError::BioTooLong,
@@ -86,6 +91,9 @@ impl MentoringError {
         MentoringError::CommentTooLong,
         MentoringError::FeedbackGiven,
         MentoringError::NothingToPublish,
+        MentoringError::ProgressInvalid,
+        MentoringError::FitNotDue,
+        MentoringError::TooManyGoals,
     ];
 
     /// A short code for the URL a plain form post returns to.
@@ -122,6 +130,9 @@ impl MentoringError {
             MentoringError::CommentTooLong => "komentar-panjang",
             MentoringError::FeedbackGiven => "umpan-balik",
             MentoringError::NothingToPublish => "tanpa-pasangan",
+            MentoringError::ProgressInvalid => "kemajuan",
+            MentoringError::FitNotDue => "cocok",
+            MentoringError::TooManyGoals => "tujuan-banyak",
         }
     }
 
@@ -282,6 +293,33 @@ pub fn validate_session(
         mode,
         notes: notes.to_owned(),
     })
+}
+
+/// Goals one mentorship may hold.
+pub const MAX_GOALS: usize = 10;
+
+/// A goal of the mentorship (the same length rule as a request's goal).
+pub fn validate_goal(text: &str) -> Result<String, MentoringError> {
+    validate_request(text, "").map(|(goal, _)| goal)
+}
+
+/// Progress toward a goal, in whole percent.
+pub fn validate_progress(text: &str) -> Result<u8, MentoringError> {
+    let progress: u8 = text
+        .trim()
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| MentoringError::ProgressInvalid)?;
+    if progress > 100 {
+        return Err(MentoringError::ProgressInvalid);
+    }
+    Ok(progress)
+}
+
+/// A side answers "a good fit?" once, while the mentorship runs and after its first
+/// confirmed session.
+pub fn fit_check_due(active: bool, confirmed_sessions: u32, answered: bool) -> bool {
+    active && confirmed_sessions > 0 && !answered
 }
 
 /// The closing feedback: a rating from 1 to 5 and a comment.
@@ -453,6 +491,35 @@ mod tests {
             validate_feedback("4", &"x".repeat(1001)),
             Err(MentoringError::CommentTooLong)
         );
+    }
+
+    #[test]
+    fn goals_and_progress() {
+        assert_eq!(validate_goal(" Menyusun RKA "), Ok("Menyusun RKA".into()));
+        assert_eq!(validate_goal(""), Err(MentoringError::GoalEmpty));
+        assert_eq!(validate_progress("0"), Ok(0));
+        assert_eq!(validate_progress("75%"), Ok(75));
+        assert_eq!(validate_progress("100"), Ok(100));
+        assert_eq!(
+            validate_progress("101"),
+            Err(MentoringError::ProgressInvalid)
+        );
+        assert_eq!(
+            validate_progress("-1"),
+            Err(MentoringError::ProgressInvalid)
+        );
+        assert_eq!(
+            validate_progress("setengah"),
+            Err(MentoringError::ProgressInvalid)
+        );
+    }
+
+    #[test]
+    fn the_fit_check_comes_once_after_the_first_confirmed_session() {
+        assert!(!fit_check_due(true, 0, false), "not before a session");
+        assert!(fit_check_due(true, 1, false));
+        assert!(!fit_check_due(true, 3, true), "once per side");
+        assert!(!fit_check_due(false, 3, false), "not after the end");
     }
 
     #[test]

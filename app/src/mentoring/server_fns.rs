@@ -101,6 +101,33 @@ pub async fn confirm_mentoring_session(session_id: i64) -> Result<(), AppError> 
     }
 }
 
+/// Adds a goal to a running mentorship (either side).
+#[server(endpoint = "bimbingan-tujuan")]
+pub async fn add_mentorship_goal(mentorship_id: i64, tujuan: String) -> Result<(), AppError> {
+    let page = format!("/mentoring/bimbingan/{mentorship_id}");
+    crate::error::form_result(ssr::add_goal(mentorship_id, &tujuan).await, &page, &page)
+}
+
+/// Sets the progress of a goal, in percent (either side).
+#[server(endpoint = "bimbingan-kemajuan")]
+pub async fn set_goal_progress(goal_id: i64, kemajuan: String) -> Result<(), AppError> {
+    match ssr::set_progress(goal_id, &kemajuan).await {
+        Ok(mentorship_id) => {
+            crate::error::form_done(&format!("/mentoring/bimbingan/{mentorship_id}"));
+            Ok(())
+        }
+        Err(e) => crate::error::form_error("/mentoring", e),
+    }
+}
+
+/// Answers "a good fit?" (`cocok = "ya"` or `"tidak"`); "tidak" ends the pairing politely and
+/// offers the mentee the next recommendations.
+#[server(endpoint = "bimbingan-cocok")]
+pub async fn answer_fit_check(mentorship_id: i64, cocok: String) -> Result<(), AppError> {
+    let page = format!("/mentoring/bimbingan/{mentorship_id}");
+    crate::error::form_result(ssr::answer_fit(mentorship_id, &cocok).await, &page, &page)
+}
+
 /// Ends a mentorship (while active) and gives the closing feedback; after the other side
 /// ended it, gives the feedback only.
 #[server(endpoint = "bimbingan-akhiri")]
@@ -134,12 +161,13 @@ pub mod ssr {
         db::{Db, unix_now},
         jp::{AmountUnit, DevPath, jp_for},
         mentoring::{
-            DeclineReason, Expertise, MentorMode, MentoringError, MentorshipSummary,
+            DeclineReason, Expertise, GoalView, MentorMode, MentoringError, MentorshipSummary,
             Recommendation, RequestAction, RequestStatus, RequestView, SessionMode, SessionView,
             request::{DAY, Due, due},
             rules::{
-                MIN_EXPERTISE_LEVEL, validate_decline, validate_feedback, validate_profile,
-                validate_request, validate_session,
+                MAX_GOALS, MIN_EXPERTISE_LEVEL, fit_check_due, validate_decline, validate_feedback,
+                validate_goal, validate_profile, validate_progress, validate_request,
+                validate_session,
             },
             score::{MenteeNeed, MentorOffer, eligible, score},
             transition,
@@ -848,6 +876,10 @@ pub mod ssr {
         goal: String,
         active: bool,
         started_at: i64,
+        competency_id: i64,
+        fit_mentor: Option<i64>,
+        fit_mentee: Option<i64>,
+        end_reason: String,
     }
 
     async fn mentorship_head<'e, E>(executor: E, id: i64) -> Result<MentorshipHead, AppError>
@@ -856,7 +888,7 @@ pub mod ssr {
     {
         let r = sqlx::query(
             "SELECT m.mentor_id, m.mentee_id, mt.name, me.name, c.code, c.name, m.goal, m.status, \
-                    m.started_at \
+                    m.started_at, m.competency_id, m.fit_mentor, m.fit_mentee, m.end_reason \
              FROM mentorship m JOIN employee mt ON mt.id = m.mentor_id \
              JOIN employee me ON me.id = m.mentee_id JOIN competency c ON c.id = m.competency_id \
              WHERE m.id = $1",
@@ -875,6 +907,10 @@ pub mod ssr {
             goal: r.get(6),
             active: r.get::<String, _>(7) == "active",
             started_at: r.get(8),
+            competency_id: r.get(9),
+            fit_mentor: r.get(10),
+            fit_mentee: r.get(11),
+            end_reason: r.get(12),
         })
     }
 
@@ -906,7 +942,7 @@ pub mod ssr {
         let db = &state()?.db;
         let head = mentorship_head(&db.pool, id).await?;
         let viewer_is_mentor = head.side_of(&user)?;
-        let sessions = sqlx::query(
+        let sessions: Vec<SessionView> = sqlx::query(
             "SELECT s.id, s.held_on, s.minutes, s.mode, s.notes, s.mentor_confirmed, \
                     s.mentee_confirmed, j.jp \
              FROM mentoring_session s LEFT JOIN jp_entry j ON j.id = s.jp_entry_id \
@@ -935,6 +971,25 @@ pub mod ssr {
         .fetch_optional(&db.pool)
         .await?
         .is_some();
+        let goals = sqlx::query(
+            "SELECT id, text, progress FROM mentorship_goal WHERE mentorship_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| GoalView {
+            id: r.get(0),
+            text: r.get(1),
+            progress: r.get::<i64, _>(2).clamp(0, 100) as u8,
+        })
+        .collect();
+        let confirmed = sessions.iter().filter(|s| s.jp.is_some()).count() as u32;
+        let answered = if viewer_is_mentor {
+            head.fit_mentor.is_some()
+        } else {
+            head.fit_mentee.is_some()
+        };
         Ok(MentorshipView {
             id,
             mentor_name: head.mentor_name,
@@ -947,6 +1002,10 @@ pub mod ssr {
             viewer_is_mentor,
             sessions,
             feedback_given,
+            goals,
+            fit_check_due: fit_check_due(head.active, confirmed, answered),
+            ended_not_a_fit: head.end_reason == "not_a_fit",
+            competency_id: head.competency_id,
             today: IsoDate::from_unix_wita(unix_now()).to_string(),
         })
     }
@@ -1084,6 +1143,151 @@ pub mod ssr {
         Ok(mentorship_id)
     }
 
+    /// Ends a running mentorship and frees the mentor's place; false when it had already
+    /// ended (the other side a moment earlier).
+    async fn close(
+        tx: &mut Tx,
+        head: &MentorshipHead,
+        mentorship_id: i64,
+        reason: &str,
+        now: i64,
+    ) -> Result<bool, AppError> {
+        let ended = sqlx::query(
+            "UPDATE mentorship SET status = 'ended', ended_at = $1, end_reason = $2 \
+             WHERE id = $3 AND status = 'active'",
+        )
+        .bind(now)
+        .bind(reason.to_owned())
+        .bind(mentorship_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if ended == 1 {
+            sqlx::query(
+                "UPDATE mentor_profile SET active_mentees = active_mentees - 1 \
+                 WHERE employee_id = $1 AND active_mentees > 0",
+            )
+            .bind(head.mentor_id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(ended == 1)
+    }
+
+    pub async fn add_goal(mentorship_id: i64, text: &str) -> Result<(), AppError> {
+        let user = require_user().await?;
+        let mut tx = state()?.db.begin_write().await?;
+        let head = mentorship_head(&mut *tx, mentorship_id).await?;
+        head.side_of(&user)?;
+        if !head.active {
+            return Err(MentoringError::NotActive.into());
+        }
+        let goal = validate_goal(text)?;
+        let goals: i64 =
+            sqlx::query("SELECT COUNT(*) FROM mentorship_goal WHERE mentorship_id = $1")
+                .bind(mentorship_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .get(0);
+        if goals >= MAX_GOALS as i64 {
+            return Err(MentoringError::TooManyGoals.into());
+        }
+        sqlx::query(
+            "INSERT INTO mentorship_goal (mentorship_id, text, progress, updated_at) \
+             VALUES ($1, $2, 0, $3)",
+        )
+        .bind(mentorship_id)
+        .bind(goal)
+        .bind(unix_now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Returns the goal's mentorship.
+    pub async fn set_progress(goal_id: i64, text: &str) -> Result<i64, AppError> {
+        let user = require_user().await?;
+        let mut tx = state()?.db.begin_write().await?;
+        let mentorship_id: i64 =
+            sqlx::query("SELECT mentorship_id FROM mentorship_goal WHERE id = $1")
+                .bind(goal_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .get(0);
+        let head = mentorship_head(&mut *tx, mentorship_id).await?;
+        head.side_of(&user)?;
+        let progress = validate_progress(text)?;
+        sqlx::query("UPDATE mentorship_goal SET progress = $1, updated_at = $2 WHERE id = $3")
+            .bind(i64::from(progress))
+            .bind(unix_now())
+            .bind(goal_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(mentorship_id)
+    }
+
+    pub async fn answer_fit(mentorship_id: i64, answer: &str) -> Result<(), AppError> {
+        let user = require_user().await?;
+        let good_fit = match answer {
+            "ya" => true,
+            "tidak" => false,
+            _ => return Err(MentoringError::FitNotDue.into()),
+        };
+        let mut tx = state()?.db.begin_write().await?;
+        let head = mentorship_head(&mut *tx, mentorship_id).await?;
+        let viewer_is_mentor = head.side_of(&user)?;
+        let confirmed: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM mentoring_session WHERE mentorship_id = $1 \
+             AND mentor_confirmed = 1 AND mentee_confirmed = 1",
+        )
+        .bind(mentorship_id)
+        .fetch_one(&mut *tx)
+        .await?
+        .get(0);
+        let answered = if viewer_is_mentor {
+            head.fit_mentor.is_some()
+        } else {
+            head.fit_mentee.is_some()
+        };
+        if !fit_check_due(head.active, confirmed.max(0) as u32, answered) {
+            return Err(MentoringError::FitNotDue.into());
+        }
+        let column = if viewer_is_mentor {
+            "fit_mentor"
+        } else {
+            "fit_mentee"
+        };
+        sqlx::query(&format!(
+            "UPDATE mentorship SET {column} = $1 WHERE id = $2"
+        ))
+        .bind(i64::from(good_fit))
+        .bind(mentorship_id)
+        .execute(&mut *tx)
+        .await?;
+        if !good_fit && close(&mut tx, &head, mentorship_id, "not_a_fit", unix_now()).await? {
+            // The mentee is sent back to the recommendations of the same competency.
+            let (other, me) = head.other(viewer_is_mentor);
+            let link = if viewer_is_mentor {
+                format!("/mentoring?kompetensi={}", head.competency_id)
+            } else {
+                format!("/mentoring/bimbingan/{mentorship_id}")
+            };
+            notify(
+                &mut tx,
+                other,
+                NotificationKind::MentorshipNotAFit,
+                me,
+                &link,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn end(mentorship_id: i64, rating: &str, comment: &str) -> Result<(), AppError> {
         let user = require_user().await?;
         let mut tx = state()?.db.begin_write().await?;
@@ -1091,35 +1295,16 @@ pub mod ssr {
         let viewer_is_mentor = head.side_of(&user)?;
         let (rating, comment) = validate_feedback(rating, comment)?;
         let now = unix_now();
-        if head.active {
-            let ended = sqlx::query(
-                "UPDATE mentorship SET status = 'ended', ended_at = $1 \
-                 WHERE id = $2 AND status = 'active'",
+        if head.active && close(&mut tx, &head, mentorship_id, "finished", now).await? {
+            let (other, me) = head.other(viewer_is_mentor);
+            notify(
+                &mut tx,
+                other,
+                NotificationKind::MentorshipEnded,
+                me,
+                &format!("/mentoring/bimbingan/{mentorship_id}"),
             )
-            .bind(now)
-            .bind(mentorship_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if ended == 1 {
-                // The mentor's place is free again.
-                sqlx::query(
-                    "UPDATE mentor_profile SET active_mentees = active_mentees - 1 \
-                     WHERE employee_id = $1 AND active_mentees > 0",
-                )
-                .bind(head.mentor_id)
-                .execute(&mut *tx)
-                .await?;
-                let (other, me) = head.other(viewer_is_mentor);
-                notify(
-                    &mut tx,
-                    other,
-                    NotificationKind::MentorshipEnded,
-                    me,
-                    &format!("/mentoring/bimbingan/{mentorship_id}"),
-                )
-                .await?;
-            }
+            .await?;
         }
         let (other, _) = head.other(viewer_is_mentor);
         let inserted = sqlx::query(

@@ -11,10 +11,11 @@ use leptos_router::{
 };
 
 use super::{
-    AcceptMentoringRequest, ConfirmMentoringSession, DeclineMentoringRequest, DeclineReason,
-    EndMentorship, FindMentorPage, LogMentoringSession, MentorMode, MentorshipSummary, Reason,
-    Recommendation, RequestStatus, RequestView, SaveMentorProfile, SendMentoringRequest,
-    SessionMode, SessionView, WithdrawMentoringRequest, get_find_mentor, get_mentor_desk,
+    AcceptMentoringRequest, AddMentorshipGoal, AnswerFitCheck, ConfirmMentoringSession,
+    DeclineMentoringRequest, DeclineReason, EndMentorship, FindMentorPage, GoalView,
+    LogMentoringSession, MentorMode, MentorshipSummary, Reason, Recommendation, RequestStatus,
+    RequestView, SaveMentorProfile, SendMentoringRequest, SessionMode, SessionView,
+    SetGoalProgress, WithdrawMentoringRequest, get_find_mentor, get_mentor_desk,
     get_mentor_profile, get_mentorship,
     rules::{MAX_CAPACITY, SESSION_MINUTES},
 };
@@ -539,6 +540,9 @@ pub fn MentorshipPage() -> impl IntoView {
     let log = ServerAction::<LogMentoringSession>::new();
     let confirm = ServerAction::<ConfirmMentoringSession>::new();
     let end = ServerAction::<EndMentorship>::new();
+    let add_goal = ServerAction::<AddMentorshipGoal>::new();
+    let progress = ServerAction::<SetGoalProgress>::new();
+    let fit = ServerAction::<AnswerFitCheck>::new();
     let data = Resource::new(
         move || {
             (
@@ -546,15 +550,25 @@ pub fn MentorshipPage() -> impl IntoView {
                 log.version().get(),
                 confirm.version().get(),
                 end.version().get(),
+                add_goal.version().get(),
+                progress.version().get(),
+                fit.version().get(),
             )
         },
         |(id, ..)| get_mentorship(id),
     );
     let error = action_error(move || {
-        [log.value().get(), confirm.value().get(), end.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(|r| r.err())
+        [
+            log.value().get(),
+            confirm.value().get(),
+            end.value().get(),
+            add_goal.value().get(),
+            progress.value().get(),
+            fit.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|r| r.err())
     });
     view! {
         <Title text=move || t_string!(i18n, mentoring.mentorship_title).to_string() />
@@ -570,6 +584,10 @@ pub fn MentorshipPage() -> impl IntoView {
                         let mid = m.id;
                         let today = m.today.clone();
                         let started = m.started_on.clone();
+                        let fit_due = m.fit_check_due;
+                        let rematch = (m.ended_not_a_fit && !is_mentor)
+                            .then(|| format!("/mentoring?kompetensi={}", m.competency_id));
+                        let goals = m.goals.clone();
                         view! {
                             <h1>{t!(i18n, mentoring.mentorship_title)} " · " {m.competency_code.clone()} " " {m.competency_name.clone()}</h1>
                             <p class="muted">
@@ -578,6 +596,11 @@ pub fn MentorshipPage() -> impl IntoView {
                                 {if active { t!(i18n, mentoring.active).into_any() } else { t!(i18n, mentoring.ended).into_any() }}
                             </p>
                             <p><strong>{t!(i18n, mentoring.goal)} ": "</strong> {m.goal.clone()}</p>
+                            {rematch.map(|href| view! {
+                                <p class="alert alert-warn">{t!(i18n, mentoring.not_a_fit_ended)} " " <A href=href>{t!(i18n, mentoring.find_another)}</A></p>
+                            })}
+                            {fit_due.then(|| view! { <FitCheck mid fit /> })}
+                            <Goals mid active goals add_goal progress />
                             <section class="card" aria-labelledby="sesi">
                                 <h2 id="sesi">{t!(i18n, mentoring.sessions)}</h2>
                                 {if m.sessions.is_empty() {
@@ -599,6 +622,87 @@ pub fn MentorshipPage() -> impl IntoView {
                 )
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn FitCheck(mid: i64, fit: ServerAction<AnswerFitCheck>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="cocok">
+            <h2 id="cocok">{t!(i18n, mentoring.fit_title)}</h2>
+            <p class="muted">{t!(i18n, mentoring.fit_intro)}</p>
+            <div class="review-actions">
+                <ActionForm action=fit>
+                    <input type="hidden" name="mentorship_id" value=mid />
+                    <input type="hidden" name="cocok" value="ya" />
+                    <button type="submit" class="button primary">{t!(i18n, mentoring.fit_yes)}</button>
+                </ActionForm>
+                <ActionForm action=fit>
+                    <input type="hidden" name="mentorship_id" value=mid />
+                    <input type="hidden" name="cocok" value="tidak" />
+                    <button type="submit" class="button">{t!(i18n, mentoring.fit_no)}</button>
+                </ActionForm>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Goals(
+    mid: i64,
+    active: bool,
+    goals: Vec<GoalView>,
+    add_goal: ServerAction<AddMentorshipGoal>,
+    progress: ServerAction<SetGoalProgress>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="tujuan">
+            <h2 id="tujuan">{t!(i18n, mentoring.goals)}</h2>
+            {if goals.is_empty() {
+                view! { <p class="empty">{t!(i18n, mentoring.no_goals)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {goals
+                            .into_iter()
+                            .map(|g| {
+                                let input_id = format!("kemajuan-{}", g.id);
+                                let input_for = input_id.clone();
+                                let label = g.text.clone();
+                                view! {
+                                    <li>
+                                        <strong>{g.text.clone()}</strong>
+                                        <progress max="100" value=g.progress aria-label=label>{g.progress} "%"</progress>
+                                        " " {g.progress} "%"
+                                        {active.then(|| view! {
+                                            <ActionForm action=progress attr:class="inline-form">
+                                                <input type="hidden" name="goal_id" value=g.id />
+                                                <label for=input_for>{t!(i18n, mentoring.progress)}</label>
+                                                <input id=input_id type="number" name="kemajuan" min="0" max="100" step="5" value=g.progress required />
+                                                <button type="submit" class="button">{t!(i18n, mentoring.update)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {active.then(|| view! {
+                <ActionForm action=add_goal attr:class="form">
+                    <input type="hidden" name="mentorship_id" value=mid />
+                    <div class="field">
+                        <label for="tujuan-baru">{t!(i18n, mentoring.new_goal)}</label>
+                        <input id="tujuan-baru" name="tujuan" required maxlength="300" />
+                    </div>
+                    <button type="submit" class="button">{t!(i18n, mentoring.add_goal)}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }
 

@@ -29,10 +29,11 @@ pub enum NotificationKind {
     MentoringReminder,
     SessionLogged,
     MentorshipEnded,
+    MentorshipNotAFit,
 }
 
 impl NotificationKind {
-    const ALL: [NotificationKind; 13] = [
+    const ALL: [NotificationKind; 14] = [
         NotificationKind::PlanSubmitted,
         NotificationKind::PlanApproved,
         NotificationKind::PlanReturned,
@@ -46,6 +47,7 @@ impl NotificationKind {
         NotificationKind::MentoringReminder,
         NotificationKind::SessionLogged,
         NotificationKind::MentorshipEnded,
+        NotificationKind::MentorshipNotAFit,
     ];
 
     pub fn as_db(self) -> &'static str {
@@ -63,6 +65,7 @@ impl NotificationKind {
             NotificationKind::MentoringReminder => "mentoring_reminder",
             NotificationKind::SessionLogged => "session_logged",
             NotificationKind::MentorshipEnded => "mentorship_ended",
+            NotificationKind::MentorshipNotAFit => "mentorship_not_a_fit",
         }
     }
 
@@ -195,6 +198,9 @@ fn notification_text(i18n: I18nContext<Locale>, n: &Notification) -> AnyView {
         }
         NotificationKind::MentoringReminder => t!(i18n, notify.mentoring_reminder).into_any(),
         NotificationKind::SessionLogged => t!(i18n, notify.session_logged, name = who).into_any(),
+        NotificationKind::MentorshipNotAFit => {
+            t!(i18n, notify.mentorship_not_a_fit, name = who).into_any()
+        }
         NotificationKind::MentorshipEnded => {
             t!(i18n, notify.mentorship_ended, name = who).into_any()
         }

@@ -115,6 +115,9 @@ fn mentoring_error_text(i18n: I18nContext<Locale>, e: MentoringError) -> &'stati
         MentoringError::CommentTooLong => t_string!(i18n, errors.mentoring_comment_too_long),
         MentoringError::FeedbackGiven => t_string!(i18n, errors.mentoring_feedback_given),
         MentoringError::NothingToPublish => t_string!(i18n, errors.mentoring_nothing_to_publish),
+        MentoringError::ProgressInvalid => t_string!(i18n, errors.mentoring_progress_invalid),
+        MentoringError::FitNotDue => t_string!(i18n, errors.mentoring_fit_not_due),
+        MentoringError::TooManyGoals => t_string!(i18n, errors.mentoring_too_many_goals),
     }
 }
 
