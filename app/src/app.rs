@@ -45,7 +45,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5e55" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                // Hydrate when the browser is idle: the server-rendered page (forms work
+                // without JavaScript) paints first and the wasm stays off the critical path,
+                // which is what decides LCP on a slow phone link.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>

@@ -244,9 +244,20 @@ pub fn form_done(page: &str) {
 /// gets the result itself.
 #[cfg(feature = "ssr")]
 pub fn form_result(result: Result<(), AppError>, done: &str, back: &str) -> Result<(), AppError> {
+    form_result_to(result, |()| done.to_owned(), back)
+}
+
+/// [`form_result`] for a server function whose page to go to depends on its result (the
+/// mentorship a session belongs to, say).
+#[cfg(feature = "ssr")]
+pub fn form_result_to<T>(
+    result: Result<T, AppError>,
+    done: impl FnOnce(&T) -> String,
+    back: &str,
+) -> Result<(), AppError> {
     match result {
-        Ok(()) => {
-            form_done(done);
+        Ok(value) => {
+            form_done(&done(&value));
             Ok(())
         }
         Err(e) => form_error(back, e),

@@ -21,8 +21,9 @@ pub struct Settings {
     pub evidence_dir: String,
     /// Days a mentoring request waits for the mentor's answer before it expires.
     pub mentoring_request_days: i64,
-    /// How the OPD of mentor and mentee weighs in recommendations and matching.
-    pub mentor_opd_preference: crate::mentoring::OpdPreference,
+    /// Who may mentor whom, and how the OPD of mentor and mentee weighs, in recommendations
+    /// and bulk matching.
+    pub mentor_rules: crate::mentoring::score::MatchRules,
 }
 
 impl Settings {
@@ -43,7 +44,7 @@ impl Default for Settings {
             trust_proxy: false,
             evidence_dir: "data/evidence".into(),
             mentoring_request_days: 7,
-            mentor_opd_preference: crate::mentoring::OpdPreference::SameOpd,
+            mentor_rules: crate::mentoring::score::MatchRules::default(),
         }
     }
 }

@@ -8,9 +8,9 @@ use std::time::Instant;
 
 use bina_app::{
     mentoring::{
-        MentorMode, OpdPreference,
+        MentorMode,
         matching::{Candidate, Cohort, assign},
-        score::{MenteeNeed, MentorOffer, score},
+        score::{MatchRules, MenteeNeed, MentorOffer, score},
     },
     org::AccessClass,
 };
@@ -67,7 +67,7 @@ fn main() {
                 level,
                 ..mentors[t].1
             };
-            if let Some(s) = score(&need, &offer, OpdPreference::SameOpd) {
+            if let Some(s) = score(&need, &offer, &MatchRules::default()) {
                 candidates.push(Candidate {
                     mentee: m,
                     mentor: t,

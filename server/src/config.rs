@@ -2,7 +2,14 @@
 
 use std::{net::SocketAddr, str::FromStr};
 
-use bina_app::{auth::throttle::ThrottlePolicy, mentoring::OpdPreference, settings::Settings};
+use bina_app::{
+    auth::throttle::ThrottlePolicy,
+    mentoring::{
+        OpdPreference,
+        score::{Eligibility, MatchRules},
+    },
+    settings::Settings,
+};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -27,9 +34,10 @@ fn var<T: FromStr>(name: &str, default: T) -> Result<T, String> {
     }
 }
 
-fn flag(name: &str) -> Result<bool, String> {
+fn flag(name: &str, default: bool) -> Result<bool, String> {
     match std::env::var(name).unwrap_or_default().trim() {
-        "" | "0" | "false" | "no" => Ok(false),
+        "" => Ok(default),
+        "0" | "false" | "no" => Ok(false),
         "1" | "true" | "yes" => Ok(true),
         other => Err(format!("{name}={other:?} must be true or false")),
     }
@@ -50,16 +58,31 @@ impl Config {
         if !(1..=60).contains(&mentoring_request_days) {
             return Err("BINA_MENTORING_REQUEST_DAYS must be between 1 and 60".into());
         }
-        let mentor_opd_preference = match std::env::var("BINA_MENTOR_OPD") {
+        let rules = defaults.mentor_rules;
+        let opd = match std::env::var("BINA_MENTOR_OPD") {
             Ok(text) if !text.trim().is_empty() => OpdPreference::parse(text.trim())
                 .ok_or("BINA_MENTOR_OPD must be same, other or neutral")?,
-            _ => defaults.mentor_opd_preference,
+            _ => rules.opd,
+        };
+        let min_lead: u8 = var("BINA_MENTOR_MIN_LEAD", rules.eligibility.min_lead)?;
+        if !Eligibility::LEAD_RANGE.contains(&min_lead) {
+            return Err("BINA_MENTOR_MIN_LEAD must be between 1 and 4".into());
+        }
+        let mentor_rules = MatchRules {
+            eligibility: Eligibility {
+                min_lead,
+                reach_required: flag(
+                    "BINA_MENTOR_REACH_REQUIRED",
+                    rules.eligibility.reach_required,
+                )?,
+            },
+            opd,
         };
         Ok(Config {
             database_url: var("DATABASE_URL", "sqlite://data/bina.db".to_owned())?,
             addr: var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
             site_root: var("BINA_SITE_ROOT", "target/site".to_owned())?,
-            cookie_secure: flag("BINA_COOKIE_SECURE")?,
+            cookie_secure: flag("BINA_COOKIE_SECURE", false)?,
             settings: Settings {
                 jp_minutes,
                 jp_yearly_target: var("BINA_JP_YEARLY_TARGET", defaults.jp_yearly_target)?,
@@ -76,10 +99,10 @@ impl Config {
                         throttle.max_per_address,
                     )?,
                 },
-                trust_proxy: flag("BINA_TRUST_PROXY")?,
+                trust_proxy: flag("BINA_TRUST_PROXY", false)?,
                 evidence_dir: var("BINA_EVIDENCE_DIR", defaults.evidence_dir)?,
                 mentoring_request_days,
-                mentor_opd_preference,
+                mentor_rules,
             },
         })
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Server, TestDb, browser, call, evidence_files, logged_in};
+use common::{Server, TestDb, browser, call, logged_in};
 use reqwest::{
     StatusCode,
     multipart::{Form, Part},
@@ -73,7 +73,7 @@ async fn recorded_jp_count_only_once_verified_by_the_opd(db: TestDb) {
 
     let before = ledger(&pegawai, &server).await;
     let verified_before = before["progress"]["verified"].as_u64().unwrap();
-    let files_before = evidence_files();
+    let files_before = db.evidence_files();
 
     // Refused: too big, not a certificate, a date that does not exist. Nothing is written.
     let mut big = PDF.to_vec();
@@ -108,7 +108,7 @@ async fn recorded_jp_count_only_once_verified_by_the_opd(db: TestDb) {
         before["entries"]
     );
     assert_eq!(
-        evidence_files(),
+        db.evidence_files(),
         files_before,
         "no file left by refused requests"
     );
@@ -139,7 +139,7 @@ async fn recorded_jp_count_only_once_verified_by_the_opd(db: TestDb) {
     );
     assert_eq!(after["progress"]["pending"], 8);
     let id = entry["id"].as_i64().unwrap().to_string();
-    assert_eq!(evidence_files(), files_before + 1);
+    assert_eq!(db.evidence_files(), files_before + 1);
 
     // The evidence: the owner, the OPD's HR officer and the admin; not a colleague, and
     // not an anonymous visitor.

@@ -17,6 +17,7 @@ on_both_engines!(
     the_mentoring_dashboard_is_scoped_and_its_lists_add_up,
     a_pair_that_is_not_a_fit_ends_politely_and_goals_track_progress,
     the_admin_designates_and_removes_mentors,
+    the_eligibility_setting_decides_who_may_be_asked,
 );
 
 const DAY: i64 = 86_400;
@@ -96,6 +97,52 @@ async fn send(
     )
     .await
     .status
+}
+
+/// The mentee (first client) asks the mentor (second) for help in the competency, the mentor
+/// accepts; returns the new mentorship's id.
+async fn start_mentorship(
+    (mentee, mentor): (&Client, &Client),
+    server: &Server,
+    mentor_id: i64,
+    competency: i64,
+    goal: &str,
+) -> String {
+    assert_eq!(
+        send(mentee, server, mentor_id, competency, goal).await,
+        StatusCode::OK
+    );
+    let request = page(mentee, server, competency).await["requests"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let reply = call(
+        mentor,
+        server,
+        "mentoring-terima",
+        &[("request_id", &request)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    page(mentee, server, competency).await["mentorships"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string()
+}
+
+/// Records an assessment centre result of today.
+async fn assess(db: &bina_app::db::Db, employee: i64, competency: i64, level: i64) {
+    sqlx::query(
+        "INSERT INTO assessment (employee_id, competency_id, level, source, assessed_on) \
+         VALUES ($1, $2, $3, 'assessment_centre', $4)",
+    )
+    .bind(employee)
+    .bind(competency)
+    .bind(level)
+    .bind(today())
+    .execute(&db.pool)
+    .await
+    .unwrap();
 }
 
 async fn count(db: &bina_app::db::Db, sql: &str) -> i64 {
@@ -229,26 +276,14 @@ async fn a_declined_request_leads_to_the_next_mentor_and_a_confirmed_session_ear
     assert_eq!(after["requests"][0]["decline_reason"], "NoTime");
     assert!(!recommended(&after).contains(&sitti));
     assert_eq!(recommended(&after)[0], abdul);
-    assert_eq!(
-        send(&pegawai, &server, abdul, competency, "Membina guru muda").await,
-        StatusCode::OK
-    );
-    let request = page(&pegawai, &server, competency).await["requests"][0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
-    let reply = call(
-        &atasan,
+    let mentorship = start_mentorship(
+        (&pegawai, &atasan),
         &server,
-        "mentoring-terima",
-        &[("request_id", &request)],
+        abdul,
+        competency,
+        "Membina guru muda",
     )
     .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let mentorship = page(&pegawai, &server, competency).await["mentorships"][0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
 
     // Nobody but the two sees the mentorship or writes in it.
     for client in [&admin, &mentor] {
@@ -497,16 +532,7 @@ async fn opting_in_makes_a_mentor_and_bad_input_changes_nothing(db: TestDb) {
     let pool = database(&db).await;
     let strong = count(&pool, "SELECT id FROM competency WHERE code = 'M.03'").await;
     let weak = count(&pool, "SELECT id FROM competency WHERE code = 'T.KES.01'").await;
-    sqlx::query(
-        "INSERT INTO assessment (employee_id, competency_id, level, source, assessed_on) \
-         VALUES ($1, $2, 4, 'assessment_centre', $3)",
-    )
-    .bind(me)
-    .bind(strong)
-    .bind(today())
-    .execute(&pool.pool)
-    .await
-    .unwrap();
+    assess(&pool, me, strong, 4).await;
 
     // Not a mentor yet: the desk is refused.
     assert_eq!(whoami(&pengelola, &server).await["roles"]["mentor"], false);
@@ -590,6 +616,97 @@ async fn opting_in_makes_a_mentor_and_bad_input_changes_nothing(db: TestDb) {
     db.remove().await;
 }
 
+/// The cohort of a programme holds only its participants: people whose approved plan of this
+/// year has the programme for the competency.
+async fn programme_cohort_is_its_participants(
+    admin: &Client,
+    server: &Server,
+    pool: &bina_app::db::Db,
+) {
+    use sqlx::Row;
+    let year: i64 = today()[..4].parse().unwrap();
+    let participants = "FROM dev_plan_item i JOIN dev_plan p ON p.id = i.plan_id \
+         WHERE p.status = 'approved' AND p.year = $1 AND i.program_id IS NOT NULL";
+    // The programme with the most participants who still have a gap in its competency.
+    let busiest = sqlx::query(
+        "SELECT i.competency_id, i.program_id FROM dev_plan_item i \
+         JOIN dev_plan p ON p.id = i.plan_id JOIN employee e ON e.id = p.employee_id \
+         JOIN position_standard s ON s.jabatan = e.jabatan AND s.competency_id = i.competency_id \
+         WHERE p.status = 'approved' AND p.year = $1 AND i.program_id IS NOT NULL \
+           AND s.required_level > COALESCE((SELECT a.level FROM assessment a \
+               WHERE a.employee_id = e.id AND a.competency_id = i.competency_id \
+               ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), 0) \
+         GROUP BY i.competency_id, i.program_id ORDER BY COUNT(*) DESC, i.program_id LIMIT 1",
+    )
+    .bind(year)
+    .fetch_one(&pool.pool)
+    .await
+    .expect("the demo data has programme participants with gaps");
+    let (competency, program): (i64, i64) = (busiest.get(0), busiest.get(1));
+    let (competency, program) = (competency.to_string(), program.to_string());
+
+    let city = call(
+        admin,
+        server,
+        "admin-pencocokan",
+        &[("filter[kompetensi]", competency.as_str())],
+    )
+    .await
+    .body;
+    assert!(
+        city["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"].as_i64().unwrap().to_string() == program),
+        "the programme is offered for its competency"
+    );
+    let reply = call(
+        admin,
+        server,
+        "admin-pencocokan",
+        &[
+            ("filter[kompetensi]", competency.as_str()),
+            ("filter[program]", program.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let cohort = &reply.body["proposal"];
+    assert!(cohort["mentees"].as_u64().unwrap() > 0, "{cohort}");
+    assert!(cohort["mentees"].as_u64() <= city["proposal"]["mentees"].as_u64());
+    let matched = cohort["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["mentee_id"]);
+    let unmatched = cohort["unmatched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| &u["id"]);
+    let everyone: Vec<i64> = matched
+        .chain(unmatched)
+        .map(|id| id.as_i64().unwrap())
+        .collect();
+    assert_eq!(everyone.len() as u64, cohort["mentees"].as_u64().unwrap());
+    for mentee in everyone {
+        let n: i64 = sqlx::query(&format!(
+            "SELECT COUNT(*) {participants} AND p.employee_id = $2 \
+             AND i.program_id = $3 AND i.competency_id = $4"
+        ))
+        .bind(year)
+        .bind(mentee)
+        .bind(program.parse::<i64>().unwrap())
+        .bind(competency.parse::<i64>().unwrap())
+        .fetch_one(&pool.pool)
+        .await
+        .unwrap()
+        .get(0);
+        assert!(n > 0, "mentee {mentee} is not a participant");
+    }
+}
+
 async fn bulk_matching_proposes_pairs_and_publishes_all_or_nothing(db: TestDb) {
     let server = Server::start(&db).await;
     let admin = logged_in(&server, &db.nip("admin")).await;
@@ -645,6 +762,7 @@ async fn bulk_matching_proposes_pairs_and_publishes_all_or_nothing(db: TestDb) {
             "mentor {mentor} over capacity"
         );
     }
+    programme_cohort_is_its_participants(&admin, &server, &pool).await;
     let pending = "SELECT COUNT(*) FROM mentoring_request WHERE status = 'pending'";
     let before = count(&pool, pending).await;
 
@@ -855,29 +973,14 @@ async fn a_pair_that_is_not_a_fit_ends_politely_and_goals_track_progress(db: Tes
     let admin = logged_in(&server, &db.nip("admin")).await;
     let abdul = employee_id(&atasan, &server).await;
     let competency = m06(&pegawai, &server).await;
-    assert_eq!(
-        send(&pegawai, &server, abdul, competency, "Membina guru").await,
-        StatusCode::OK
-    );
-    let request = page(&pegawai, &server, competency).await["requests"][0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
-    assert_eq!(
-        call(
-            &atasan,
-            &server,
-            "mentoring-terima",
-            &[("request_id", &request)]
-        )
-        .await
-        .status,
-        StatusCode::OK
-    );
-    let mentorship = page(&pegawai, &server, competency).await["mentorships"][0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let mentorship = start_mentorship(
+        (&pegawai, &atasan),
+        &server,
+        abdul,
+        competency,
+        "Membina guru",
+    )
+    .await;
     let view = |client: Client| {
         let server = &server;
         let id = mentorship.clone();
@@ -1074,4 +1177,33 @@ async fn the_admin_designates_and_removes_mentors(db: TestDb) {
     );
     server.stop();
     db.remove().await;
+}
+
+async fn the_eligibility_setting_decides_who_may_be_asked(db: TestDb) {
+    // Mentors must be three levels above the mentee. Sitti is at level 5 in M.06.
+    let server = Server::start_with(&db, &[("BINA_MENTOR_MIN_LEAD", "3")]).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let mentor = logged_in(&server, &db.nip("mentor")).await;
+    let sitti = employee_id(&mentor, &server).await;
+    let me = employee_id(&pegawai, &server).await;
+    let competency = m06(&pegawai, &server).await;
+    assert!(
+        recommended(&page(&pegawai, &server, competency).await).contains(&sitti),
+        "four levels above the mentee's level 1"
+    );
+
+    // Assessed at level 3 now: Sitti is only two above.
+    let sql = database(&db).await;
+    assess(&sql, me, competency, 3).await;
+    assert!(!recommended(&page(&pegawai, &server, competency).await).contains(&sitti));
+    let before = count(&sql, "SELECT COUNT(*) FROM mentoring_request").await;
+    assert_eq!(
+        send(&pegawai, &server, sitti, competency, "Belajar perencanaan").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the server applies the rule too"
+    );
+    assert_eq!(
+        count(&sql, "SELECT COUNT(*) FROM mentoring_request").await,
+        before
+    );
 }

@@ -48,7 +48,7 @@ pub mod ssr {
         dashboard::{Drill, heatmap, people_csv_rows, summarize, tenths},
         db::Db,
         jp::ssr::this_year,
-        org::{AccessClass, JenisJabatan, OpdChoice},
+        org::{AccessClass, JenisJabatan, ssr::opd_choices},
         plan::PlanStatus,
     };
 
@@ -183,15 +183,7 @@ pub mod ssr {
         let facts = facts(db, year, opd, &filter).await?;
         let heat = heat_rows(db, opd, &filter).await?;
         let opd_choices = if user.roles.admin {
-            sqlx::query("SELECT id, name FROM opd ORDER BY name")
-                .fetch_all(&db.pool)
-                .await?
-                .iter()
-                .map(|r| OpdChoice {
-                    id: r.get(0),
-                    name: r.get(1),
-                })
-                .collect()
+            opd_choices(db).await?
         } else {
             vec![]
         };

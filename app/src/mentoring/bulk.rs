@@ -1,6 +1,7 @@
-//! Bulk matching (admin): for a cohort of mentees with a gap in one competency, the optimal
-//! assignment to mentors ([`super::matching`]); the admin removes or swaps pairs, then
-//! publishes, which sends each chosen mentor a request in one transaction.
+//! Bulk matching (admin): for a cohort of mentees with a gap in one competency (the city, one
+//! OPD, or the participants of a programme), the optimal assignment to mentors
+//! ([`super::matching`]); the admin removes or swaps pairs, then publishes, which sends each
+//! chosen mentor a request in one transaction.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,6 +24,16 @@ pub const MAX_COHORT: usize = 500;
 pub struct CohortFilter {
     pub kompetensi: Option<i64>,
     pub opd: Option<i64>,
+    /// Only the participants of this programme: people whose approved plan of this year has
+    /// it as an item for the competency.
+    pub program: Option<i64>,
+}
+
+/// A programme that addresses the chosen competency, for the cohort filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgramChoice {
+    pub id: i64,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +63,7 @@ pub enum UnmatchedReason {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnmatchedMentee {
+    pub id: i64,
     pub name: String,
     pub opd: String,
     pub reason: UnmatchedReason,
@@ -73,6 +85,8 @@ pub struct Proposal {
 pub struct BulkMatchPage {
     pub competencies: Vec<CompetencyChoice>,
     pub opds: Vec<OpdChoice>,
+    /// Programmes of the chosen competency (empty until one is chosen).
+    pub programs: Vec<ProgramChoice>,
     pub filter: CohortFilter,
     pub proposal: Option<Proposal>,
 }
@@ -127,16 +141,19 @@ pub mod ssr {
             CurrentUser, Permission, authorize,
             ssr::{audit, require_user, state},
         },
+        competency::ssr::{competency_choices, latest_level},
         db::{Db, unix_now},
+        jp::ssr::this_year,
         mentoring::{
-            MentorMode, MentoringError,
+            MentoringError,
             matching::{Candidate, Cohort, assign},
+            offers::{Offered, Offering, offered},
             request::DAY,
             rules::{MAX_EXPERTISE, MIN_EXPERTISE_LEVEL},
-            score::{MenteeNeed, MentorOffer, score},
+            score::{MenteeNeed, score},
         },
         notify::{NotificationKind, ssr::notify},
-        org::AccessClass,
+        org::{AccessClass, ssr::opd_choices},
         settings::Settings,
     };
 
@@ -156,10 +173,15 @@ pub mod ssr {
         need: MenteeNeed,
     }
 
-    struct Mentor {
-        id: i64,
-        name: String,
-        offer: MentorOffer,
+    /// Whose needs [`mentees`] reads.
+    enum MenteeScope<'a> {
+        /// The city or one OPD, optionally only a programme's participants.
+        Cohort {
+            opd: Option<i64>,
+            program: Option<i64>,
+        },
+        /// Just these people (the pairs an admin publishes).
+        People(&'a [i64]),
     }
 
     /// Mentees of the scope with a gap in the competency and no request or mentorship for it
@@ -167,27 +189,49 @@ pub mod ssr {
     async fn mentees(
         db: &Db,
         competency_id: i64,
-        opd: Option<i64>,
+        scope: MenteeScope<'_>,
         limit: usize,
     ) -> Result<Vec<Mentee>, AppError> {
-        let rows = sqlx::query(
+        let (scope_sql, binds) = match scope {
+            MenteeScope::Cohort { opd, program } => (
+                "($2 = 0 OR e.opd_id = $2) \
+                 AND ($3 = 0 OR EXISTS (SELECT 1 FROM dev_plan p \
+                      JOIN dev_plan_item i ON i.plan_id = p.id \
+                      WHERE p.employee_id = e.id AND p.year = $4 AND p.status = 'approved' \
+                        AND i.program_id = $3 AND i.competency_id = $1))"
+                    .to_owned(),
+                Some([
+                    opd.unwrap_or(0),
+                    program.unwrap_or(0),
+                    i64::from(this_year()),
+                ]),
+            ),
+            // Ids are integers formatted by Rust, not user text: nothing to inject; the Any
+            // driver has no array binding to do it otherwise.
+            MenteeScope::People([]) => return Ok(Vec::new()),
+            MenteeScope::People(ids) => {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                (format!("e.id IN ({})", list.join(",")), None)
+            }
+        };
+        let sql = format!(
             "SELECT e.id, e.name, o.name, e.opd_id, l.access_class, s.required_level, \
-                    COALESCE((SELECT a.level FROM assessment a \
-                              WHERE a.employee_id = e.id AND a.competency_id = $1 \
-                              ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), 0) \
+                    COALESCE({}, 0) \
              FROM employee e \
              JOIN position_standard s ON s.jabatan = e.jabatan AND s.competency_id = $1 \
              JOIN opd o ON o.id = e.opd_id JOIN location l ON l.id = e.location_id \
-             WHERE ($2 = 0 OR e.opd_id = $2) \
+             WHERE {scope_sql} \
                AND NOT EXISTS (SELECT 1 FROM mentoring_request r WHERE r.mentee_id = e.id \
                                AND r.competency_id = $1 AND r.status = 'pending') \
                AND NOT EXISTS (SELECT 1 FROM mentorship m WHERE m.mentee_id = e.id \
                                AND m.competency_id = $1 AND m.status = 'active')",
-        )
-        .bind(competency_id)
-        .bind(opd.unwrap_or(0))
-        .fetch_all(&db.pool)
-        .await?;
+            latest_level("e.id", "$1")
+        );
+        let mut query = sqlx::query(&sql).bind(competency_id);
+        for value in binds.into_iter().flatten() {
+            query = query.bind(value);
+        }
+        let rows = query.fetch_all(&db.pool).await?;
         let mut list: Vec<Mentee> = rows
             .iter()
             .map(|r| Mentee {
@@ -211,57 +255,15 @@ pub mod ssr {
         Ok(list)
     }
 
-    /// Mentors offering the competency who take requests and have places left.
-    async fn mentors(db: &Db, competency_id: i64) -> Result<Vec<Mentor>, AppError> {
-        let rows = sqlx::query(
-            "SELECT p.employee_id, e.name, p.capacity, p.active_mentees, p.mode, e.opd_id, \
-                    (SELECT a.level FROM assessment a \
-                     WHERE a.employee_id = p.employee_id AND a.competency_id = $1 \
-                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), \
-                    (SELECT CAST(COALESCE(SUM(f.rating), 0) AS BIGINT) FROM mentoring_feedback f \
-                     WHERE f.about_employee_id = p.employee_id), \
-                    (SELECT COUNT(*) FROM mentoring_feedback f \
-                     WHERE f.about_employee_id = p.employee_id) \
-             FROM mentor_profile p \
-             JOIN mentor_expertise x ON x.employee_id = p.employee_id AND x.competency_id = $1 \
-             JOIN employee e ON e.id = p.employee_id \
-             WHERE p.active = 1 AND p.accepting = 1 AND p.active_mentees < p.capacity \
-             ORDER BY p.employee_id",
-        )
-        .bind(competency_id)
-        .fetch_all(&db.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|r| {
-                let (sum, count): (i64, i64) = (r.get(7), r.get(8));
-                Some(Mentor {
-                    id: r.get(0),
-                    name: r.get(1),
-                    offer: MentorOffer {
-                        capacity: r.get::<i64, _>(2).clamp(0, 10) as u8,
-                        active_mentees: r.get::<i64, _>(3).clamp(0, 10) as u8,
-                        mode: MentorMode::from_db(&r.get::<String, _>(4))
-                            .unwrap_or(MentorMode::Both),
-                        opd_id: r.get(5),
-                        level: r.get::<Option<i64>, _>(6)?.clamp(0, 5) as u8,
-                        rating: (count > 0).then(|| (sum as f32 / count as f32, count as u32)),
-                    },
-                })
-            })
-            .collect())
-    }
-
     /// Every eligible (mentee, mentor) pair with its score, by index into the two lists.
-    fn candidates(settings: &Settings, mentees: &[Mentee], mentors: &[Mentor]) -> Vec<Candidate> {
+    fn candidates(settings: &Settings, mentees: &[Mentee], mentors: &[Offered]) -> Vec<Candidate> {
         let mut all = Vec::new();
         for (m, mentee) in mentees.iter().enumerate() {
             for (t, mentor) in mentors.iter().enumerate() {
-                if mentor.id == mentee.id {
+                if mentor.mentor_id == mentee.id {
                     continue;
                 }
-                if let Some(s) = score(&mentee.need, &mentor.offer, settings.mentor_opd_preference)
-                {
+                if let Some(s) = score(&mentee.need, &mentor.offer, &settings.mentor_rules) {
                     all.push(Candidate {
                         mentee: m,
                         mentor: t,
@@ -273,36 +275,35 @@ pub mod ssr {
         all
     }
 
-    async fn choices(db: &Db) -> Result<(Vec<CompetencyChoice>, Vec<OpdChoice>), AppError> {
-        let competencies =
-            sqlx::query("SELECT id, code, name FROM competency WHERE retired = 0 ORDER BY code")
-                .fetch_all(&db.pool)
-                .await?
-                .iter()
-                .map(|r| CompetencyChoice {
-                    id: r.get(0),
-                    code: r.get(1),
-                    name: r.get(2),
-                    gap: 0,
-                })
-                .collect();
-        let opds = sqlx::query("SELECT id, name FROM opd ORDER BY name")
-            .fetch_all(&db.pool)
-            .await?
-            .iter()
-            .map(|r| OpdChoice {
-                id: r.get(0),
-                name: r.get(1),
-            })
-            .collect();
-        Ok((competencies, opds))
+    /// Programmes addressing the competency, newest first.
+    async fn programs_of(db: &Db, competency_id: i64) -> Result<Vec<ProgramChoice>, AppError> {
+        Ok(sqlx::query(
+            "SELECT p.id, p.title FROM program p \
+             JOIN program_competency pc ON pc.program_id = p.id \
+             WHERE pc.competency_id = $1 AND p.retired = 0 \
+             ORDER BY p.starts_on DESC, p.title",
+        )
+        .bind(competency_id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| ProgramChoice {
+            id: r.get(0),
+            title: r.get(1),
+        })
+        .collect())
     }
 
     pub async fn page(filter: CohortFilter) -> Result<BulkMatchPage, AppError> {
         require_admin().await?;
         let state = state()?;
         let db = &state.db;
-        let (competencies, opds) = choices(db).await?;
+        let competencies = competency_choices(db).await?;
+        let opds = opd_choices(db).await?;
+        let programs = match filter.kompetensi {
+            Some(competency_id) => programs_of(db, competency_id).await?,
+            None => Vec::new(),
+        };
         let proposal = match filter.kompetensi {
             Some(competency_id) => {
                 let code = competencies
@@ -310,13 +311,18 @@ pub mod ssr {
                     .find(|c| c.id == competency_id)
                     .map(|c| c.code.clone())
                     .ok_or(MentoringError::CompetencyUnknown)?;
-                Some(propose(db, &state.settings, competency_id, code, filter.opd).await?)
+                let scope = MenteeScope::Cohort {
+                    opd: filter.opd,
+                    program: filter.program,
+                };
+                Some(propose(db, &state.settings, competency_id, code, scope).await?)
             }
             None => None,
         };
         Ok(BulkMatchPage {
             competencies,
             opds,
+            programs,
             filter,
             proposal,
         })
@@ -327,10 +333,10 @@ pub mod ssr {
         settings: &Settings,
         competency_id: i64,
         competency_code: String,
-        opd: Option<i64>,
+        scope: MenteeScope<'_>,
     ) -> Result<Proposal, AppError> {
-        let mentees = mentees(db, competency_id, opd, MAX_COHORT).await?;
-        let mentors = mentors(db, competency_id).await?;
+        let mentees = mentees(db, competency_id, scope, MAX_COHORT).await?;
+        let mentors = offered(&db.pool, competency_id, Offering::Open { for_mentee: None }).await?;
         let candidates = candidates(settings, &mentees, &mentors);
         let cohort = Cohort {
             mentees: mentees.len(),
@@ -346,7 +352,7 @@ pub mod ssr {
             by_mentee.entry(c.mentee).or_default().push(c);
         }
         let choice = |c: &Candidate| MentorChoice {
-            mentor_id: mentors[c.mentor].id,
+            mentor_id: mentors[c.mentor].mentor_id,
             name: mentors[c.mentor].name.clone(),
             score: c.score,
         };
@@ -373,6 +379,7 @@ pub mod ssr {
             .unmatched
             .iter()
             .map(|&m| UnmatchedMentee {
+                id: mentees[m].id,
                 name: mentees[m].name.clone(),
                 opd: mentees[m].opd.clone(),
                 reason: if by_mentee.contains_key(&m) {
@@ -491,16 +498,18 @@ pub mod ssr {
         if kept.is_empty() {
             return Err(MentoringError::NothingToPublish.into());
         }
-        // Every mentee of the city: the published cohort may come from any OPD's proposal.
-        let mentees: HashMap<i64, Mentee> = mentees(db, competency_id, None, usize::MAX)
+        let ids: Vec<i64> = kept.iter().map(|p| p.mentee).collect();
+        let mentees: HashMap<i64, Mentee> =
+            mentees(db, competency_id, MenteeScope::People(&ids), ids.len())
+                .await?
+                .into_iter()
+                .map(|m| (m.id, m))
+                .collect();
+        let open = Offering::Open { for_mentee: None };
+        let mentors: HashMap<i64, Offered> = offered(&db.pool, competency_id, open)
             .await?
             .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
-        let mentors: HashMap<i64, Mentor> = mentors(db, competency_id)
-            .await?
-            .into_iter()
-            .map(|t| (t.id, t))
+            .map(|t| (t.mentor_id, t))
             .collect();
         let mut seen = HashSet::new();
         let mut load: HashMap<i64, u8> = HashMap::new();
@@ -511,17 +520,12 @@ pub mod ssr {
                 return Err(MentoringError::MentorNotEligible.into());
             };
             if !seen.insert(pair.mentee)
-                || mentee.id == mentor.id
-                || score(
-                    &mentee.need,
-                    &mentor.offer,
-                    state.settings.mentor_opd_preference,
-                )
-                .is_none()
+                || mentee.id == mentor.mentor_id
+                || score(&mentee.need, &mentor.offer, &state.settings.mentor_rules).is_none()
             {
                 return Err(MentoringError::MentorNotEligible.into());
             }
-            let used = load.entry(mentor.id).or_default();
+            let used = load.entry(mentor.mentor_id).or_default();
             *used += 1;
             if *used > mentor.offer.places_left() {
                 return Err(MentoringError::MentorFull.into());
@@ -592,6 +596,7 @@ pub fn BulkMatchPage() -> impl IntoView {
         CohortFilter {
             kompetensi: number("filter[kompetensi]"),
             opd: number("filter[opd]"),
+            program: number("filter[program]"),
         }
     };
     let published = move || query.read().get("terbit").is_some();
@@ -674,6 +679,19 @@ fn BulkMatch(p: BulkMatchPage, publish: ServerAction<PublishBulkMatch>) -> impl 
                         .collect_view()}
                 </select>
             </div>
+            // Programmes follow the chosen competency, so they appear once one is chosen.
+            {(!p.programs.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="program">{t!(i18n, bulk.program)}</label>
+                    <select id="program" name="filter[program]">
+                        <option value="">{t!(i18n, bulk.any_program)}</option>
+                        {p.programs
+                            .iter()
+                            .map(|g| view! { <option value=g.id selected=f.program == Some(g.id)>{g.title.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+            })}
             <button type="submit" class="button">{t!(i18n, bulk.compute)}</button>
         </Form>
         {p.proposal.map(|proposal| view! { <ProposalView proposal publish /> })}

@@ -253,9 +253,11 @@ pub mod ssr {
             ssr::{require_user, state},
         },
         calendar::{IsoDate, wita_date_time},
+        competency::ssr::competency_choices,
         dashboard::ssr::scope,
         db::Db,
         jp::ssr::this_year,
+        org::ssr::opd_choices,
     };
 
     /// Unix seconds of 1 January 00:00 WITA of a year.
@@ -387,30 +389,11 @@ pub mod ssr {
             (d, rows)
         });
         let opd_choices = if user.roles.admin {
-            sqlx::query("SELECT id, name FROM opd ORDER BY name")
-                .fetch_all(&db.pool)
-                .await?
-                .iter()
-                .map(|r| OpdChoice {
-                    id: r.get(0),
-                    name: r.get(1),
-                })
-                .collect()
+            opd_choices(db).await?
         } else {
             vec![]
         };
-        let competency_choices =
-            sqlx::query("SELECT id, code, name FROM competency WHERE retired = 0 ORDER BY code")
-                .fetch_all(&db.pool)
-                .await?
-                .iter()
-                .map(|r| CompetencyChoice {
-                    id: r.get(0),
-                    code: r.get(1),
-                    name: r.get(2),
-                    gap: 0,
-                })
-                .collect();
+        let competency_choices = competency_choices(db).await?;
         let scope_name = match opd {
             Some(id) => Some(
                 sqlx::query("SELECT name FROM opd WHERE id = $1")

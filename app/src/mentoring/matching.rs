@@ -9,7 +9,10 @@
 //!
 //! It is solved by the primal-dual method: Dijkstra with potentials finds the shortest
 //! distances, then a blocking flow (Dinic) pushes along every zero-reduced-cost path at once.
-//! Scores are small integers, so there are few phases even for thousands of mentees.
+//! Scores are small integers, so there are few phases even for thousands of mentees (about 30
+//! for the 5,000 × 1,000 benchmark); each phase scans the whole network a few times, so the
+//! network is stored compressed (arcs of a node side by side) and both searches stop at the
+//! sink.
 //!
 //! Written here rather than taken from a crate: the pure-Rust min-cost-flow crates are GPL
 //! (rs-graph) or wrap an old C++ library (mcmf); this is about 150 lines.
@@ -41,75 +44,100 @@ pub struct Assignment {
     pub total_score: u64,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Edge {
-    to: usize,
-    cap: i64,
-    cost: i64,
+/// The flow network in compressed form: the arcs leaving each node lie side by side
+/// (`first[u]..first[u + 1]`), each with its twin in the opposite direction. Scanning a
+/// node's arcs then reads contiguous memory, which is most of the solver's time.
+struct Network {
+    first: Vec<usize>,
+    head: Vec<u32>,
+    cap: Vec<i32>,
+    cost: Vec<i32>,
+    twin: Vec<u32>,
 }
 
-struct Graph {
-    edges: Vec<Edge>,
-    adjacency: Vec<Vec<usize>>,
-}
-
-impl Graph {
-    fn new(nodes: usize) -> Graph {
-        Graph {
-            edges: Vec::new(),
-            adjacency: vec![Vec::new(); nodes],
+impl Network {
+    /// Builds the network from `(from, to, capacity, cost)` edges; returns it and the index
+    /// of each edge's forward arc.
+    fn new(nodes: usize, edges: &[(usize, usize, i32, i32)]) -> (Network, Vec<usize>) {
+        let mut first = vec![0usize; nodes + 1];
+        for &(from, to, _, _) in edges {
+            first[from + 1] += 1;
+            first[to + 1] += 1;
         }
+        for u in 0..nodes {
+            first[u + 1] += first[u];
+        }
+        let arcs = first[nodes];
+        let mut net = Network {
+            first,
+            head: vec![0; arcs],
+            cap: vec![0; arcs],
+            cost: vec![0; arcs],
+            twin: vec![0; arcs],
+        };
+        let mut fill = net.first.clone();
+        let mut forward = Vec::with_capacity(edges.len());
+        for &(from, to, cap, cost) in edges {
+            let (a, b) = (fill[from], fill[to]);
+            fill[from] += 1;
+            fill[to] += 1;
+            (net.head[a], net.cap[a], net.cost[a], net.twin[a]) = (to as u32, cap, cost, b as u32);
+            (net.head[b], net.cap[b], net.cost[b], net.twin[b]) = (from as u32, 0, -cost, a as u32);
+            forward.push(a);
+        }
+        (net, forward)
     }
 
-    /// Adds an edge and its residual twin (index `e ^ 1`); returns the edge's index.
-    fn add(&mut self, from: usize, to: usize, cap: i64, cost: i64) -> usize {
-        let e = self.edges.len();
-        self.edges.push(Edge { to, cap, cost });
-        self.edges.push(Edge {
-            to: from,
-            cap: 0,
-            cost: -cost,
-        });
-        self.adjacency[from].push(e);
-        self.adjacency[to].push(e + 1);
-        e
+    fn nodes(&self) -> usize {
+        self.first.len() - 1
+    }
+
+    /// Whether arc `a` out of `u` has room and zero reduced cost.
+    fn tight(&self, potential: &[i64], u: usize, a: usize) -> bool {
+        self.cap[a] > 0
+            && i64::from(self.cost[a]) + potential[u] - potential[self.head[a] as usize] == 0
     }
 }
 
 /// Solves the cohort. Pairs come sorted by mentee.
 pub fn assign(cohort: &Cohort) -> Assignment {
-    let max = i64::from(cohort.candidates.iter().map(|c| c.score).max().unwrap_or(0)) + 1;
+    let max = i32::try_from(cohort.candidates.iter().map(|c| c.score).max().unwrap_or(0))
+        .unwrap_or(i32::MAX - 1)
+        + 1;
     let source = 0;
     let mentee_node = |m: usize| 1 + m;
     let mentor_node = |t: usize| 1 + cohort.mentees + t;
     let sink = 1 + cohort.mentees + cohort.places.len();
-    let mut g = Graph::new(sink + 1);
+    let mut edges =
+        Vec::with_capacity(2 * cohort.mentees + cohort.places.len() + cohort.candidates.len());
     for m in 0..cohort.mentees {
-        g.add(source, mentee_node(m), 1, 0);
-        g.add(mentee_node(m), sink, 1, max);
+        edges.push((source, mentee_node(m), 1, 0));
+        edges.push((mentee_node(m), sink, 1, max));
     }
     for (t, &places) in cohort.places.iter().enumerate() {
-        g.add(mentor_node(t), sink, i64::from(places), 0);
+        let places = i32::try_from(places).unwrap_or(i32::MAX);
+        edges.push((mentor_node(t), sink, places, 0));
     }
-    let pair_edges: Vec<(usize, Candidate)> = cohort
+    let pairs_from = edges.len();
+    let candidates: Vec<Candidate> = cohort
         .candidates
         .iter()
         .filter(|c| c.mentee < cohort.mentees && c.mentor < cohort.places.len())
-        .map(|c| {
-            let cost = max - i64::from(c.score);
-            (
-                g.add(mentee_node(c.mentee), mentor_node(c.mentor), 1, cost),
-                *c,
-            )
-        })
+        .copied()
         .collect();
+    for c in &candidates {
+        let cost = max - i32::try_from(c.score).unwrap_or(max);
+        edges.push((mentee_node(c.mentee), mentor_node(c.mentor), 1, cost));
+    }
+    let (mut net, forward) = Network::new(sink + 1, &edges);
 
-    min_cost_flow(&mut g, source, sink, cohort.mentees as i64);
+    min_cost_flow(&mut net, source, sink, cohort.mentees as i64);
 
-    let mut pairs: Vec<Candidate> = pair_edges
+    let mut pairs: Vec<Candidate> = candidates
         .into_iter()
-        .filter(|(e, _)| g.edges[*e].cap == 0)
-        .map(|(_, c)| c)
+        .zip(&forward[pairs_from..])
+        .filter(|(_, a)| net.cap[**a] == 0)
+        .map(|(c, _)| c)
         .collect();
     pairs.sort_by_key(|c| c.mentee);
     let mut matched = vec![false; cohort.mentees];
@@ -124,48 +152,49 @@ pub fn assign(cohort: &Cohort) -> Assignment {
 }
 
 /// Sends `demand` units from `source` to `sink` at minimum cost (all costs non-negative).
-fn min_cost_flow(g: &mut Graph, source: usize, sink: usize, demand: i64) {
-    let n = g.adjacency.len();
+///
+/// Each phase: Dijkstra on reduced costs, stopped at the sink (nodes farther away move by
+/// the sink's distance, which keeps every reduced cost non-negative), then blocking flows on
+/// the arcs that became tight until no tight path is left.
+fn min_cost_flow(net: &mut Network, source: usize, sink: usize, demand: i64) {
+    let n = net.nodes();
     let mut potential = vec![0i64; n];
+    let mut dist = vec![i64::MAX; n];
     let mut sent = 0;
     while sent < demand {
-        // Shortest distances by reduced cost.
-        let mut dist = vec![i64::MAX; n];
+        dist.fill(i64::MAX);
         dist[source] = 0;
         let mut heap = BinaryHeap::from([Reverse((0i64, source))]);
         while let Some(Reverse((d, u))) = heap.pop() {
             if d > dist[u] {
                 continue;
             }
-            for &e in &g.adjacency[u] {
-                let edge = g.edges[e];
-                if edge.cap > 0 {
-                    let nd = d + edge.cost + potential[u] - potential[edge.to];
-                    if nd < dist[edge.to] {
-                        dist[edge.to] = nd;
-                        heap.push(Reverse((nd, edge.to)));
+            if u == sink {
+                break;
+            }
+            for a in net.first[u]..net.first[u + 1] {
+                if net.cap[a] > 0 {
+                    let to = net.head[a] as usize;
+                    let nd = d + i64::from(net.cost[a]) + potential[u] - potential[to];
+                    if nd < dist[to] {
+                        dist[to] = nd;
+                        heap.push(Reverse((nd, to)));
                     }
                 }
             }
         }
-        if dist[sink] == i64::MAX {
-            break;
+        let reached = dist[sink];
+        if reached == i64::MAX {
+            return;
         }
-        for v in 0..n {
-            if dist[v] != i64::MAX {
-                potential[v] += dist[v];
-            }
+        for (p, d) in potential.iter_mut().zip(&dist) {
+            *p += (*d).min(reached);
         }
-        // Blocking flows on the edges that are now tight (reduced cost 0).
-        loop {
-            let level = tight_levels(g, &potential, source);
-            if level[sink] == usize::MAX {
-                break;
-            }
-            let mut next = vec![0usize; n];
+        while let Some(level) = tight_levels(net, &potential, source, sink) {
+            let mut next = net.first.clone();
             loop {
                 let pushed = push(
-                    g,
+                    net,
                     &potential,
                     &level,
                     &mut next,
@@ -177,41 +206,40 @@ fn min_cost_flow(g: &mut Graph, source: usize, sink: usize, demand: i64) {
                     break;
                 }
                 sent += pushed;
-            }
-            if sent == demand {
-                return;
+                if sent == demand {
+                    return;
+                }
             }
         }
     }
 }
 
-fn tight(g: &Graph, potential: &[i64], u: usize, e: usize) -> bool {
-    let edge = g.edges[e];
-    edge.cap > 0 && edge.cost + potential[u] - potential[edge.to] == 0
-}
-
-/// Breadth-first levels over tight edges, for Dinic's blocking flow.
-fn tight_levels(g: &Graph, potential: &[i64], source: usize) -> Vec<usize> {
-    let mut level = vec![usize::MAX; g.adjacency.len()];
+/// Breadth-first levels over tight arcs for Dinic's blocking flow, or `None` when the sink
+/// cannot be reached. Stops at the sink: nodes beyond its level would never be used.
+fn tight_levels(net: &Network, potential: &[i64], source: usize, sink: usize) -> Option<Vec<u32>> {
+    let mut level = vec![u32::MAX; net.nodes()];
     level[source] = 0;
     let mut queue = VecDeque::from([source]);
     while let Some(u) = queue.pop_front() {
-        for &e in &g.adjacency[u] {
-            let to = g.edges[e].to;
-            if level[to] == usize::MAX && tight(g, potential, u, e) {
+        for a in net.first[u]..net.first[u + 1] {
+            let to = net.head[a] as usize;
+            if level[to] == u32::MAX && net.tight(potential, u, a) {
                 level[to] = level[u] + 1;
+                if to == sink {
+                    return Some(level);
+                }
                 queue.push_back(to);
             }
         }
     }
-    level
+    None
 }
 
 /// One augmenting path of the blocking flow, found without recursion (paths can be long).
 fn push(
-    g: &mut Graph,
+    net: &mut Network,
     potential: &[i64],
-    level: &[usize],
+    level: &[u32],
     next: &mut [usize],
     source: usize,
     sink: usize,
@@ -223,22 +251,24 @@ fn push(
         if u == sink {
             let amount = path
                 .iter()
-                .map(|&e| g.edges[e].cap)
+                .map(|&a| i64::from(net.cap[a]))
                 .min()
                 .unwrap_or(0)
                 .min(limit);
-            for &e in &path {
-                g.edges[e].cap -= amount;
-                g.edges[e ^ 1].cap += amount;
+            // `amount` fits: it is at most an arc's capacity, an i32.
+            let amount32 = amount as i32;
+            for &a in &path {
+                net.cap[a] -= amount32;
+                net.cap[net.twin[a] as usize] += amount32;
             }
             return amount;
         }
         let mut advanced = false;
-        while next[u] < g.adjacency[u].len() {
-            let e = g.adjacency[u][next[u]];
-            let to = g.edges[e].to;
-            if level[to] == level[u] + 1 && tight(g, potential, u, e) {
-                path.push(e);
+        while next[u] < net.first[u + 1] {
+            let a = next[u];
+            let to = net.head[a] as usize;
+            if level[to] == level[u] + 1 && net.tight(potential, u, a) {
+                path.push(a);
                 u = to;
                 advanced = true;
                 break;
@@ -246,11 +276,11 @@ fn push(
             next[u] += 1;
         }
         if !advanced {
-            // Dead end: retreat and never try this node's exhausted edges again.
-            let Some(e) = path.pop() else {
+            // Dead end: retreat and never try this node's exhausted arcs again.
+            let Some(a) = path.pop() else {
                 return 0;
             };
-            u = g.edges[e ^ 1].to;
+            u = net.head[net.twin[a] as usize] as usize;
             next[u] += 1;
         }
     }

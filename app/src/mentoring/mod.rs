@@ -5,6 +5,8 @@
 pub mod bulk;
 pub mod dashboard;
 pub mod matching;
+#[cfg(feature = "ssr")]
+pub mod offers;
 pub mod request;
 pub mod rules;
 pub mod score;

@@ -58,10 +58,49 @@ impl MentorOffer {
     }
 }
 
-/// The default eligibility rule: in the competency, the mentor is at least at the level the
-/// mentee's position requires and at least one level above the mentee.
-pub fn eligible(need: &MenteeNeed, level: u8) -> bool {
-    level >= need.required && level > need.current
+/// Who may mentor whom in a competency (a setting). The default: the mentor is at least at
+/// the level the mentee's position requires and at least one level above the mentee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Eligibility {
+    /// Levels the mentor must be above the mentee's current level (1–4).
+    pub min_lead: u8,
+    /// Whether the mentor must also reach the level the mentee's position requires.
+    pub reach_required: bool,
+}
+
+impl Eligibility {
+    /// The range `min_lead` may take: a mentor is always above the mentee, and levels run 1–5.
+    pub const LEAD_RANGE: std::ops::RangeInclusive<u8> = 1..=4;
+
+    pub fn allows(&self, need: &MenteeNeed, level: u8) -> bool {
+        level >= need.current.saturating_add(self.min_lead.max(1))
+            && (!self.reach_required || level >= need.required)
+    }
+}
+
+impl Default for Eligibility {
+    fn default() -> Self {
+        Eligibility {
+            min_lead: 1,
+            reach_required: true,
+        }
+    }
+}
+
+/// The rules recommendations and bulk matching apply (settings of the deployment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchRules {
+    pub eligibility: Eligibility,
+    pub opd: OpdPreference,
+}
+
+impl Default for MatchRules {
+    fn default() -> Self {
+        MatchRules {
+            eligibility: Eligibility::default(),
+            opd: OpdPreference::SameOpd,
+        }
+    }
 }
 
 /// One part of a score, shown to the mentee as the reason behind a recommendation.
@@ -95,8 +134,8 @@ const MODE_POINTS: u32 = 20;
 const OPD_POINTS: u32 = 10;
 const RATING_POINTS: u32 = 10;
 
-/// How well the mentor suits the mentee's need, or `None` when the mentor is not eligible or
-/// has no place left.
+/// How well the mentor suits the mentee's need, or `None` when the rules do not allow the
+/// mentor or the mentor has no place left.
 ///
 /// - level: a mentor two or more levels above the mentee scores full, one level above scores
 ///   half (they can still teach the next step);
@@ -106,12 +145,12 @@ const RATING_POINTS: u32 = 10;
 /// - OPD: by the setting;
 /// - rating: past mentees' mean rating; an unrated mentor gets the middle, so new mentors
 ///   are neither buried nor favoured.
-pub fn score(need: &MenteeNeed, offer: &MentorOffer, opd: OpdPreference) -> Option<Scored> {
-    if !eligible(need, offer.level) || offer.places_left() == 0 {
+pub fn score(need: &MenteeNeed, offer: &MentorOffer, rules: &MatchRules) -> Option<Scored> {
+    if !rules.eligibility.allows(need, offer.level) || offer.places_left() == 0 {
         return None;
     }
     let mut reasons = vec![Reason::Level(offer.level)];
-    let above = u32::from(offer.level - need.current);
+    let above = u32::from(offer.level.saturating_sub(need.current));
     let mut points = LEVEL_POINTS * above.min(2) / 2;
 
     let places = offer.places_left();
@@ -134,7 +173,7 @@ pub fn score(need: &MenteeNeed, offer: &MentorOffer, opd: OpdPreference) -> Opti
     }
 
     let same = offer.opd_id == need.opd_id;
-    match (opd, same) {
+    match (rules.opd, same) {
         (OpdPreference::SameOpd, true) => {
             points += OPD_POINTS;
             reasons.push(Reason::SameOpd);
@@ -184,18 +223,26 @@ mod tests {
         }
     }
 
+    fn rules(opd: OpdPreference) -> MatchRules {
+        MatchRules {
+            opd,
+            ..MatchRules::default()
+        }
+    }
+
     fn points(need: &MenteeNeed, offer: &MentorOffer) -> u32 {
-        score(need, offer, OpdPreference::SameOpd).unwrap().points
+        score(need, offer, &MatchRules::default()).unwrap().points
     }
 
     #[test]
-    fn eligibility_needs_the_required_level_and_one_above_the_mentee() {
+    fn by_default_eligibility_needs_the_required_level_and_one_above_the_mentee() {
+        let rule = Eligibility::default();
         let n = need(AccessClass::Urban);
-        assert!(eligible(&n, 3));
-        assert!(!eligible(&n, 2), "below the position's requirement");
+        assert!(rule.allows(&n, 3));
+        assert!(!rule.allows(&n, 2), "below the position's requirement");
         let ahead = MenteeNeed { current: 3, ..n };
-        assert!(!eligible(&ahead, 3), "not above the mentee");
-        assert!(eligible(&ahead, 4));
+        assert!(!rule.allows(&ahead, 3), "not above the mentee");
+        assert!(rule.allows(&ahead, 4));
         assert_eq!(
             score(
                 &ahead,
@@ -203,10 +250,41 @@ mod tests {
                     level: 3,
                     ..offer()
                 },
-                OpdPreference::Neutral
+                &rules(OpdPreference::Neutral)
             ),
             None
         );
+    }
+
+    #[test]
+    fn the_eligibility_setting_changes_who_may_mentor() {
+        // Mentee at level 1 in a position requiring 3.
+        let n = need(AccessClass::Urban);
+        let two_ahead = Eligibility {
+            min_lead: 2,
+            reach_required: true,
+        };
+        assert!(!two_ahead.allows(&n, 2));
+        assert!(two_ahead.allows(&n, 3));
+        let ahead_is_enough = Eligibility {
+            min_lead: 1,
+            reach_required: false,
+        };
+        assert!(
+            ahead_is_enough.allows(&n, 2),
+            "one step above helps without the position's level"
+        );
+        assert!(!ahead_is_enough.allows(&n, 1));
+        let level_2 = MentorOffer {
+            level: 2,
+            ..offer()
+        };
+        let lenient = MatchRules {
+            eligibility: ahead_is_enough,
+            ..MatchRules::default()
+        };
+        assert!(score(&n, &level_2, &MatchRules::default()).is_none());
+        assert!(score(&n, &level_2, &lenient).is_some());
     }
 
     #[test]
@@ -216,7 +294,7 @@ mod tests {
             ..offer()
         };
         assert_eq!(
-            score(&need(AccessClass::Urban), &full, OpdPreference::SameOpd),
+            score(&need(AccessClass::Urban), &full, &MatchRules::default()),
             None
         );
     }
@@ -227,7 +305,7 @@ mod tests {
             rating: Some((5.0, 3)),
             ..offer()
         };
-        let s = score(&need(AccessClass::Remote), &best, OpdPreference::SameOpd).unwrap();
+        let s = score(&need(AccessClass::Remote), &best, &MatchRules::default()).unwrap();
         assert_eq!(s.points, 100);
         assert_eq!(
             s.reasons,
@@ -294,7 +372,7 @@ mod tests {
             opd_id: 2,
             ..offer()
         };
-        let pts = |o: &MentorOffer, p| score(&n, o, p).unwrap().points;
+        let pts = |o: &MentorOffer, p| score(&n, o, &rules(p)).unwrap().points;
         assert!(pts(&offer(), OpdPreference::SameOpd) > pts(&elsewhere, OpdPreference::SameOpd));
         assert!(pts(&offer(), OpdPreference::OtherOpd) < pts(&elsewhere, OpdPreference::OtherOpd));
         assert_eq!(

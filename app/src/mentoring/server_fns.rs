@@ -92,13 +92,11 @@ pub async fn log_mentoring_session(
 /// The other side confirms a session; once both have, the mentee earns its JP.
 #[server(endpoint = "bimbingan-konfirmasi")]
 pub async fn confirm_mentoring_session(session_id: i64) -> Result<(), AppError> {
-    match ssr::confirm_session(session_id).await {
-        Ok(mentorship_id) => {
-            crate::error::form_done(&format!("/mentoring/bimbingan/{mentorship_id}"));
-            Ok(())
-        }
-        Err(e) => crate::error::form_error("/mentoring", e),
-    }
+    crate::error::form_result_to(
+        ssr::confirm_session(session_id).await,
+        |mentorship_id| format!("/mentoring/bimbingan/{mentorship_id}"),
+        "/mentoring",
+    )
 }
 
 /// Adds a goal to a running mentorship (either side).
@@ -111,13 +109,11 @@ pub async fn add_mentorship_goal(mentorship_id: i64, tujuan: String) -> Result<(
 /// Sets the progress of a goal, in percent (either side).
 #[server(endpoint = "bimbingan-kemajuan")]
 pub async fn set_goal_progress(goal_id: i64, kemajuan: String) -> Result<(), AppError> {
-    match ssr::set_progress(goal_id, &kemajuan).await {
-        Ok(mentorship_id) => {
-            crate::error::form_done(&format!("/mentoring/bimbingan/{mentorship_id}"));
-            Ok(())
-        }
-        Err(e) => crate::error::form_error("/mentoring", e),
-    }
+    crate::error::form_result_to(
+        ssr::set_progress(goal_id, &kemajuan).await,
+        |mentorship_id| format!("/mentoring/bimbingan/{mentorship_id}"),
+        "/mentoring",
+    )
 }
 
 /// Answers "a good fit?" (`cocok = "ya"` or `"tidak"`); "tidak" ends the pairing politely and
@@ -157,19 +153,24 @@ pub mod ssr {
             ssr::{audit, require_user, state},
         },
         calendar::{IsoDate, wita_date_time},
-        competency::{CompetencyGap, gap::sort_by_gap, ssr::gaps_of},
+        competency::{
+            CompetencyGap,
+            gap::sort_by_gap,
+            ssr::{gaps_of, gaps_of_people, latest_level},
+        },
         db::{Db, unix_now},
         jp::{AmountUnit, DevPath, jp_for},
         mentoring::{
             DeclineReason, Expertise, GoalView, MentorMode, MentoringError, MentorshipSummary,
             Recommendation, RequestAction, RequestStatus, RequestView, SessionMode, SessionView,
+            offers::{Offering, offered},
             request::{DAY, Due, due},
             rules::{
                 MAX_GOALS, MIN_EXPERTISE_LEVEL, fit_check_due, validate_decline, validate_feedback,
                 validate_goal, validate_profile, validate_progress, validate_request,
                 validate_session,
             },
-            score::{MenteeNeed, MentorOffer, eligible, score},
+            score::{MenteeNeed, score},
             transition,
         },
         notify::{NotificationKind, ssr::notify},
@@ -203,59 +204,27 @@ pub mod ssr {
         user: &CurrentUser,
         gap: &CompetencyGap,
     ) -> Result<Vec<Recommendation>, AppError> {
-        let rows = sqlx::query(
-            "SELECT p.employee_id, e.name, e.jabatan, o.name, l.name, p.bio, p.capacity, \
-                    p.active_mentees, p.mode, e.opd_id, \
-                    (SELECT a.level FROM assessment a \
-                     WHERE a.employee_id = p.employee_id AND a.competency_id = $1 \
-                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), \
-                    (SELECT CAST(COALESCE(SUM(f.rating), 0) AS BIGINT) FROM mentoring_feedback f \
-                     WHERE f.about_employee_id = p.employee_id), \
-                    (SELECT COUNT(*) FROM mentoring_feedback f \
-                     WHERE f.about_employee_id = p.employee_id) \
-             FROM mentor_profile p \
-             JOIN mentor_expertise x ON x.employee_id = p.employee_id AND x.competency_id = $1 \
-             JOIN employee e ON e.id = p.employee_id \
-             JOIN opd o ON o.id = e.opd_id \
-             JOIN location l ON l.id = e.location_id \
-             WHERE p.active = 1 AND p.accepting = 1 AND p.active_mentees < p.capacity \
-               AND p.employee_id <> $2 \
-               AND NOT EXISTS (SELECT 1 FROM mentoring_request r \
-                   WHERE r.mentee_id = $2 AND r.mentor_id = p.employee_id \
-                     AND r.competency_id = $1 AND r.status <> 'withdrawn') \
-               AND NOT EXISTS (SELECT 1 FROM mentorship m \
-                   WHERE m.mentee_id = $2 AND m.mentor_id = p.employee_id AND m.status = 'active')",
-        )
-        .bind(gap.competency_id)
-        .bind(user.employee_id)
-        .fetch_all(&db.pool)
-        .await?;
         let need = MenteeNeed {
             required: gap.required,
             current: gap.current.unwrap_or(0),
             access: user.access_class,
             opd_id: user.opd_id,
         };
-        let mut found: Vec<Recommendation> = rows
-            .iter()
-            .filter_map(|r| {
-                let (sum, count): (i64, i64) = (r.get(11), r.get(12));
-                let offer = MentorOffer {
-                    level: level(r.get(10))?,
-                    capacity: r.get::<i64, _>(6).clamp(0, 10) as u8,
-                    active_mentees: r.get::<i64, _>(7).clamp(0, 10) as u8,
-                    mode: mentor_mode(&r.get::<String, _>(8)),
-                    opd_id: r.get(9),
-                    rating: (count > 0).then(|| (sum as f32 / count as f32, count as u32)),
-                };
-                let scored = score(&need, &offer, settings.mentor_opd_preference)?;
+        let open = Offering::Open {
+            for_mentee: Some(user.employee_id),
+        };
+        let mut found: Vec<Recommendation> = offered(&db.pool, gap.competency_id, open)
+            .await?
+            .into_iter()
+            .filter_map(|o| {
+                let scored = score(&need, &o.offer, &settings.mentor_rules)?;
                 Some(Recommendation {
-                    mentor_id: r.get(0),
-                    name: r.get(1),
-                    jabatan: r.get(2),
-                    opd_name: r.get(3),
-                    location_name: r.get(4),
-                    bio: r.get(5),
+                    mentor_id: o.mentor_id,
+                    name: o.name,
+                    jabatan: o.jabatan,
+                    opd_name: o.opd_name,
+                    location_name: o.location_name,
+                    bio: o.bio,
                     competency_code: gap.code.clone(),
                     scored,
                 })
@@ -346,7 +315,7 @@ pub mod ssr {
         let user = require_user().await?;
         let state = state()?;
         let db = &state.db;
-        let mut gaps = gaps_of(db, user.employee_id, &user.jabatan).await?;
+        let mut gaps = gaps_of(db, user.employee_id).await?;
         sort_by_gap(&mut gaps);
         let chosen = match competency {
             Some(id) => Some(
@@ -399,42 +368,34 @@ pub mod ssr {
         }
         let state = state()?;
         let db = &state.db;
-        let gaps = gaps_of(db, user.employee_id, &user.jabatan).await?;
+        let gaps = gaps_of(db, user.employee_id).await?;
         let gap = gaps
             .iter()
             .find(|g| g.competency_id == competency_id)
             .ok_or(MentoringError::CompetencyUnknown)?;
         let mut tx = db.begin_write().await?;
-        let offer = sqlx::query(
-            "SELECT p.accepting, p.capacity, p.active_mentees, \
-                    (SELECT a.level FROM assessment a \
-                     WHERE a.employee_id = p.employee_id AND a.competency_id = $2 \
-                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), \
-                    CASE WHEN EXISTS (SELECT 1 FROM mentor_expertise x \
-                         WHERE x.employee_id = p.employee_id AND x.competency_id = $2) \
-                         THEN 1 ELSE 0 END \
-             FROM mentor_profile p WHERE p.employee_id = $1 AND p.active = 1",
-        )
-        .bind(mentor_id)
-        .bind(competency_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(MentoringError::MentorNotEligible)?;
-        let mentor_level = level(offer.get(3)).unwrap_or(0);
-        let offers_it = offer.get::<i64, _>(4) == 1;
+        let mentor = offered(&mut *tx, competency_id, Offering::Mentor(mentor_id))
+            .await?
+            .pop()
+            .ok_or(MentoringError::MentorNotEligible)?;
         let need = MenteeNeed {
             required: gap.required,
             current: gap.current.unwrap_or(0),
             access: user.access_class,
             opd_id: user.opd_id,
         };
-        if !offers_it || !eligible(&need, mentor_level) {
+        if !state
+            .settings
+            .mentor_rules
+            .eligibility
+            .allows(&need, mentor.offer.level)
+        {
             return Err(MentoringError::MentorNotEligible.into());
         }
-        if offer.get::<i64, _>(0) == 0 {
+        if !mentor.accepting {
             return Err(MentoringError::NotAccepting.into());
         }
-        if offer.get::<i64, _>(2) >= offer.get::<i64, _>(1) {
+        if mentor.offer.places_left() == 0 {
             return Err(MentoringError::MentorFull.into());
         }
         let now = unix_now();
@@ -564,6 +525,32 @@ pub mod ssr {
 
     // ----- The mentor -----
 
+    /// What a person may offer as a mentor: competencies assessed at level 3 or more, plus
+    /// whatever their profile already offers.
+    async fn expertise_options(db: &Db, employee_id: i64) -> Result<Vec<Expertise>, AppError> {
+        let rows = sqlx::query(&format!(
+            "SELECT c.id, c.code, c.name, {}, \
+                    CASE WHEN EXISTS (SELECT 1 FROM mentor_expertise x WHERE x.employee_id = $1 \
+                         AND x.competency_id = c.id) THEN 1 ELSE 0 END \
+             FROM competency c WHERE c.retired = 0 ORDER BY c.code",
+            latest_level("$1", "c.id")
+        ))
+        .bind(employee_id)
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Expertise {
+                competency_id: r.get(0),
+                code: r.get(1),
+                name: r.get(2),
+                level: level(r.get(3)),
+                chosen: r.get::<i64, _>(4) == 1,
+            })
+            .filter(|e| e.chosen || e.level.is_some_and(|l| l >= MIN_EXPERTISE_LEVEL))
+            .collect())
+    }
+
     pub async fn profile() -> Result<MentorProfileView, AppError> {
         let user = require_user().await?;
         let db = &state()?.db;
@@ -574,30 +561,7 @@ pub mod ssr {
         .bind(user.employee_id)
         .fetch_optional(&db.pool)
         .await?;
-        // What may be offered: competencies assessed at level 3 or more, plus whatever the
-        // profile already offers.
-        let rows = sqlx::query(
-            "SELECT c.id, c.code, c.name, \
-                    (SELECT a.level FROM assessment a WHERE a.employee_id = $1 \
-                     AND a.competency_id = c.id ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS lvl, \
-                    CASE WHEN EXISTS (SELECT 1 FROM mentor_expertise x WHERE x.employee_id = $1 \
-                         AND x.competency_id = c.id) THEN 1 ELSE 0 END \
-             FROM competency c WHERE c.retired = 0 ORDER BY c.code",
-        )
-        .bind(user.employee_id)
-        .fetch_all(&db.pool)
-        .await?;
-        let expertise = rows
-            .iter()
-            .map(|r| Expertise {
-                competency_id: r.get(0),
-                code: r.get(1),
-                name: r.get(2),
-                level: level(r.get(3)),
-                chosen: r.get::<i64, _>(4) == 1,
-            })
-            .filter(|e| e.chosen || e.level.is_some_and(|l| l >= MIN_EXPERTISE_LEVEL))
-            .collect();
+        let expertise = expertise_options(db, user.employee_id).await?;
         Ok(match head {
             Some(h) => MentorProfileView {
                 is_mentor: h.get::<i64, _>(5) == 1,
@@ -623,10 +587,10 @@ pub mod ssr {
     pub async fn save_profile(input: ProfileInput) -> Result<(), AppError> {
         let user = require_user().await?;
         let profile = validate_profile(&input)?;
-        let view = self::profile().await?;
+        let db = &state()?.db;
         // Only competencies assessed at level 3 or more may be offered.
-        let levels: HashMap<i64, Option<u8>> = view
-            .expertise
+        let levels: HashMap<i64, Option<u8>> = expertise_options(db, user.employee_id)
+            .await?
             .iter()
             .map(|e| (e.competency_id, e.level))
             .collect();
@@ -640,7 +604,7 @@ pub mod ssr {
         if !profile.expertise.iter().all(qualified) {
             return Err(MentoringError::ExpertiseLevelTooLow.into());
         }
-        let mut tx = state()?.db.begin_write().await?;
+        let mut tx = db.begin_write().await?;
         let active: i64 =
             sqlx::query("SELECT active_mentees FROM mentor_profile WHERE employee_id = $1")
                 .bind(user.employee_id)
@@ -695,21 +659,31 @@ pub mod ssr {
         .fetch_one(&db.pool)
         .await?;
         let rows = sqlx::query(&format!(
-            "SELECT {REQUEST_COLUMNS}, me.id, me.jabatan {REQUEST_JOINS} \
+            "SELECT {REQUEST_COLUMNS}, me.id {REQUEST_JOINS} \
              WHERE r.mentor_id = $1 AND r.status = 'pending' ORDER BY r.created_at, r.id"
         ))
         .bind(user.employee_id)
         .fetch_all(&db.pool)
         .await?;
-        let mut pending = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let mut view = request_view(r);
-            let mut gaps = gaps_of(db, r.get(15), &r.get::<String, _>(16)).await?;
-            sort_by_gap(&mut gaps);
-            gaps.retain(|g| g.gap() > 0);
-            view.mentee_gaps = gaps;
-            pending.push(view);
-        }
+        // One query for every mentee (one mentee may ask about several competencies).
+        let gaps = gaps_of_people(
+            db,
+            "SELECT r.mentee_id FROM mentoring_request r \
+             WHERE r.mentor_id = $1 AND r.status = 'pending'",
+            user.employee_id,
+        )
+        .await?;
+        let pending = rows
+            .iter()
+            .map(|r| {
+                let mut view = request_view(r);
+                let mut mentee_gaps = gaps.get(&r.get::<i64, _>(15)).cloned().unwrap_or_default();
+                sort_by_gap(&mut mentee_gaps);
+                mentee_gaps.retain(|g| g.gap() > 0);
+                view.mentee_gaps = mentee_gaps;
+                view
+            })
+            .collect();
         Ok(MentorDesk {
             capacity: head.get::<i64, _>(0).clamp(0, 10) as u8,
             active_mentees: head.get::<i64, _>(1).clamp(0, 10) as u8,

@@ -26,7 +26,7 @@ pub async fn get_opd_staff(
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub mod ssr {
     use sqlx::{Row, any::AnyRow};
 
     use super::*;
@@ -35,8 +35,22 @@ mod ssr {
             Permission, authorize,
             ssr::{require_user, state},
         },
+        db::Db,
         org::{AccessClass, JenisJabatan, OpdChoice},
     };
+
+    /// Every OPD by name, for the OPD filters of admin pages.
+    pub async fn opd_choices(db: &Db) -> Result<Vec<OpdChoice>, AppError> {
+        Ok(sqlx::query("SELECT id, name FROM opd ORDER BY name")
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| OpdChoice {
+                id: r.get(0),
+                name: r.get(1),
+            })
+            .collect())
+    }
 
     const ROW_COLUMNS: &str = "e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, \
                                u.name, l.name, l.access_class";
@@ -119,15 +133,7 @@ mod ssr {
         .await?;
 
         let opd_choices = if user.roles.admin {
-            sqlx::query("SELECT id, name FROM opd ORDER BY name")
-                .fetch_all(pool)
-                .await?
-                .iter()
-                .map(|r| OpdChoice {
-                    id: r.get(0),
-                    name: r.get(1),
-                })
-                .collect()
+            opd_choices(&state()?.db).await?
         } else {
             vec![OpdChoice {
                 id: opd_id,

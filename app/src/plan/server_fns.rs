@@ -264,7 +264,7 @@ pub mod ssr {
                 events: vec![],
             },
         };
-        let mut gaps = gaps_of(db, user.employee_id, &user.jabatan).await?;
+        let mut gaps = gaps_of(db, user.employee_id).await?;
         crate::competency::sort_by_gap(&mut gaps);
         let rules = state.settings.jp_rules();
         let has_supervisor: bool = sqlx::query("SELECT supervisor_id FROM employee WHERE id = $1")

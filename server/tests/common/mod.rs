@@ -61,6 +61,9 @@ pub struct TestDb {
     file: Option<PathBuf>,
     pg_name: Option<(String, String)>,
     pub accounts: HashMap<String, String>,
+    /// The evidence folder of this database's servers: its own, so that tests running at the
+    /// same time do not see each other's uploads.
+    pub evidence: PathBuf,
 }
 
 impl TestDb {
@@ -77,6 +80,7 @@ impl TestDb {
                     file: Some(file),
                     pg_name: None,
                     accounts: HashMap::new(),
+                    evidence: evidence_dir(pid, n),
                 }
             }
             Engine::Postgres => {
@@ -109,6 +113,7 @@ impl TestDb {
                     file: None,
                     pg_name: Some((base, name)),
                     accounts: HashMap::new(),
+                    evidence: evidence_dir(pid, n),
                 }
             }
         };
@@ -118,7 +123,7 @@ impl TestDb {
 
     /// Runs `bina seed --demo` and reads the demo logins (role → NIP) from its table.
     fn seed(&self, env: &[(&str, &str)]) -> HashMap<String, String> {
-        let out = bina(&self.url, env)
+        let out = bina(self, env)
             .args(["seed", "--demo", "--employees", TEST_EMPLOYEES])
             .output()
             .expect("run bina seed");
@@ -147,7 +152,13 @@ impl TestDb {
             .clone()
     }
 
+    /// Files in this database's evidence folder now.
+    pub fn evidence_files(&self) -> usize {
+        std::fs::read_dir(&self.evidence).map_or(0, |dir| dir.count())
+    }
+
     pub async fn remove(self) {
+        let _ = std::fs::remove_dir_all(&self.evidence);
         if let Some(file) = &self.file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
@@ -164,25 +175,20 @@ impl TestDb {
     }
 }
 
-fn bina(url: &str, env: &[(&str, &str)]) -> Command {
+fn bina(db: &TestDb, env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_bina"));
-    cmd.env("DATABASE_URL", url)
+    cmd.env("DATABASE_URL", &db.url)
         .env("BINA_LOG", "warn")
-        .env("BINA_EVIDENCE_DIR", evidence_dir());
+        .env("BINA_EVIDENCE_DIR", &db.evidence);
     for (k, v) in env {
         cmd.env(k, v);
     }
     cmd
 }
 
-/// Where the servers of this test process keep uploaded evidence.
-pub fn evidence_dir() -> PathBuf {
-    std::env::temp_dir().join(format!("bina-test-evidence-{}", std::process::id()))
-}
-
-/// Files in the evidence folder now.
-pub fn evidence_files() -> usize {
-    std::fs::read_dir(evidence_dir()).map_or(0, |dir| dir.count())
+/// Where the servers of one test database keep uploaded evidence.
+fn evidence_dir(pid: u32, n: usize) -> PathBuf {
+    std::env::temp_dir().join(format!("bina-test-evidence-{pid}-{n}"))
 }
 
 fn free_port() -> u16 {
@@ -206,7 +212,7 @@ impl Server {
 
     pub async fn start_with(db: &TestDb, env: &[(&str, &str)]) -> Server {
         let port = free_port();
-        let child = bina(&db.url, env)
+        let child = bina(db, env)
             .env("BINA_ADDR", format!("127.0.0.1:{port}"))
             .arg("serve")
             .stdout(Stdio::null())

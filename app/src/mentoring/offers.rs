@@ -1,0 +1,101 @@
+//! The mentors offering a competency with everything the score needs, read by one query for
+//! the mentee's recommendations, the request check and bulk matching.
+
+use sqlx::{Any, Executor, Row};
+
+use super::{MentorMode, score::MentorOffer};
+use crate::{competency::ssr::latest_level, error::AppError};
+
+/// Which mentors to read.
+#[derive(Debug, Clone, Copy)]
+pub enum Offering {
+    /// Mentors taking requests with a place left. With a mentee: not the mentee themself, and
+    /// none the mentee already asked for this competency (unless withdrawn) or is paired with.
+    Open { for_mentee: Option<i64> },
+    /// One mentor, whatever their state, so the caller can say why they cannot be asked.
+    Mentor(i64),
+}
+
+/// An active mentor offering the competency.
+#[derive(Debug, Clone)]
+pub struct Offered {
+    pub mentor_id: i64,
+    pub name: String,
+    pub jabatan: String,
+    pub opd_name: String,
+    pub location_name: String,
+    pub bio: String,
+    pub accepting: bool,
+    /// Level 0 when never assessed in the competency (no rule then allows the mentor).
+    pub offer: MentorOffer,
+}
+
+pub async fn offered<'c, E>(
+    db: E,
+    competency_id: i64,
+    which: Offering,
+) -> Result<Vec<Offered>, AppError>
+where
+    E: Executor<'c, Database = Any>,
+{
+    let (filter, person) = match which {
+        Offering::Open { for_mentee: None } => (
+            "p.accepting = 1 AND p.active_mentees < p.capacity AND $2 = 0",
+            0,
+        ),
+        Offering::Open {
+            for_mentee: Some(mentee),
+        } => (
+            "p.accepting = 1 AND p.active_mentees < p.capacity AND p.employee_id <> $2 \
+             AND NOT EXISTS (SELECT 1 FROM mentoring_request r \
+                 WHERE r.mentee_id = $2 AND r.mentor_id = p.employee_id \
+                   AND r.competency_id = $1 AND r.status <> 'withdrawn') \
+             AND NOT EXISTS (SELECT 1 FROM mentorship m \
+                 WHERE m.mentee_id = $2 AND m.mentor_id = p.employee_id AND m.status = 'active')",
+            mentee,
+        ),
+        Offering::Mentor(mentor) => ("p.employee_id = $2", mentor),
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT p.employee_id, e.name, e.jabatan, o.name, l.name, p.bio, p.accepting, \
+                p.capacity, p.active_mentees, p.mode, e.opd_id, {}, \
+                (SELECT CAST(COALESCE(SUM(f.rating), 0) AS BIGINT) FROM mentoring_feedback f \
+                 WHERE f.about_employee_id = p.employee_id), \
+                (SELECT COUNT(*) FROM mentoring_feedback f \
+                 WHERE f.about_employee_id = p.employee_id) \
+         FROM mentor_profile p \
+         JOIN mentor_expertise x ON x.employee_id = p.employee_id AND x.competency_id = $1 \
+         JOIN employee e ON e.id = p.employee_id \
+         JOIN opd o ON o.id = e.opd_id \
+         JOIN location l ON l.id = e.location_id \
+         WHERE p.active = 1 AND {filter} ORDER BY p.employee_id",
+        latest_level("p.employee_id", "$1")
+    ))
+    .bind(competency_id)
+    .bind(person)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let (sum, count): (i64, i64) = (r.get(12), r.get(13));
+            Offered {
+                mentor_id: r.get(0),
+                name: r.get(1),
+                jabatan: r.get(2),
+                opd_name: r.get(3),
+                location_name: r.get(4),
+                bio: r.get(5),
+                accepting: r.get::<i64, _>(6) == 1,
+                offer: MentorOffer {
+                    capacity: r.get::<i64, _>(7).clamp(0, 10) as u8,
+                    active_mentees: r.get::<i64, _>(8).clamp(0, 10) as u8,
+                    mode: MentorMode::from_db(&r.get::<String, _>(9)).unwrap_or(MentorMode::Both),
+                    opd_id: r.get(10),
+                    level: r.get::<Option<i64>, _>(11).unwrap_or(0).clamp(0, 5) as u8,
+                    rating: (count > 0).then(|| (sum as f32 / count as f32, count as u32)),
+                },
+            }
+        })
+        .collect())
+}
