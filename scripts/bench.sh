@@ -38,7 +38,7 @@ cookie="bina_sesi=$(awk '$6 == "bina_sesi" {print $7}' "$out/cookies")"
 br_size() { curl -s -o /dev/null -w '%{size_download}' -H 'accept-encoding: br' "$@"; }
 asset_sizes() {
   local total=0 page="$1"; shift
-  for asset in $(grep -oE '/pkg/[^"]+\.(css|js|wasm)' "$page" | sort -u); do
+  for asset in $(grep -oE '/pkg/[^"'"'"' ]+\.(css|js|wasm)' "$page" | sort -u); do
     total=$((total + $(br_size "$base$asset")))
   done
   echo "$total"
@@ -49,7 +49,10 @@ login_html=$(br_size "$base/masuk")
 home_html=$(br_size -H "cookie: $cookie" "$base/")
 login_assets=$(asset_sizes "$out/login.html")
 home_assets=$(asset_sizes "$out/home.html")
-wasm_raw=$(stat -c %s target/site/pkg/*.wasm | head -n 1)
+# The main module (what every first visit loads) and the lazy chunks of the other pages.
+wasm_raw=$(stat -c %s target/site/pkg/bina*.wasm | head -n 1)
+chunks=$(find target/site/pkg -name '*.wasm' ! -name 'bina*' | wc -l)
+chunks_raw=$(find target/site/pkg -name '*.wasm' ! -name 'bina*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
 
 lighthouse() {
   local name="$1" url="$2"; shift 2
@@ -92,7 +95,7 @@ kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000}'; }
 cat <<REPORT | tee "$out/report.txt"
 Bina benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))
 seed --demo:              $(printf '%.1f' "$seed_secs") s ($(grep -cE '^\| [a-z_]+ \| [0-9]{18} ' "$out/seed.txt") demo accounts)
-wasm (raw):               $(kb "$wasm_raw") KB
+wasm (raw):               $(kb "$wasm_raw") KB main module; $(kb "$chunks_raw") KB in $chunks lazy chunks
 first load, login page:   $(kb $((login_html + login_assets))) KB brotli (HTML $(kb "$login_html") + CSS/JS/wasm $(kb "$login_assets"))
 first load, home page:    $(kb $((home_html + home_assets))) KB brotli (HTML $(kb "$home_html") + CSS/JS/wasm $(kb "$home_assets"))
 lighthouse login (mobile): $lh_login

@@ -5,4 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh "${1:-build}"
 # wasm-opt comes from npm's binaryen (Debian's is too old for what Rust emits).
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release --precompress
+# A fresh site folder: --split writes hundreds of content-hashed chunks, and the chunks of
+# earlier builds would otherwise pile up beside the current ones.
+rm -rf target/site
+# --split: each page (a lazy route) becomes its own wasm chunk, loaded when first shown.
+cargo leptos build --release --precompress --split

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, LazyRoute, SsrMode,
     components::{Route, Router, Routes},
-    path,
+    lazy_route, path,
 };
 
 use crate::{
@@ -45,10 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5e55" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                // Hydrate when the browser is idle: the server-rendered page (forms work
-                // without JavaScript) paints first and the wasm stays off the critical path,
-                // which is what decides LCP on a slow phone link.
-                <HydrationScripts options defer=true />
+                <IdleHydration options />
                 <MetaTags />
             </head>
             <body>
@@ -56,6 +53,53 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Loads the wasm and hydrates the page once the browser is idle. The server-rendered page
+/// (its forms work without JavaScript) paints first. Leptos's `HydrationScripts` also puts
+/// preload hints for the JS and wasm in the head; on a slow phone link the browser may start
+/// that download while the page itself is still loading, which delays the first paint, so
+/// Bina sends no hints: nothing is fetched for the app until the page is on screen.
+#[component]
+fn IdleHydration(options: LeptosOptions) -> impl IntoView {
+    let (js, wasm) = bundle_file_names(&options);
+    let pkg = &options.site_pkg_dir;
+    let script = format!(
+        "const hydrate = () => import('/{pkg}/{js}.js').then((app) => \
+           app.default({{ module_or_path: '/{pkg}/{wasm}.wasm' }}).then(() => app.hydrate()));\
+         if ('requestIdleCallback' in window) {{ \
+           requestIdleCallback(hydrate, {{ timeout: 2000 }}); \
+         }} else {{ hydrate(); }}"
+    );
+    view! { <script type="module" nonce=use_nonce()>{script}</script> }
+}
+
+/// The JS and wasm file names of the browser bundle, with the content hashes cargo-leptos
+/// put in them (listed in the hash file beside the server binary).
+fn bundle_file_names(options: &LeptosOptions) -> (String, String) {
+    static NAMES: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let name = options.output_name.to_string();
+            let hashes = std::env::current_exe()
+                .ok()
+                .filter(|_| options.hash_files)
+                .and_then(|exe| {
+                    std::fs::read_to_string(exe.with_file_name(&*options.hash_file)).ok()
+                })
+                .unwrap_or_default();
+            let hash_of = |kind: &str| {
+                hashes.lines().find_map(|line| {
+                    let (file, hash) = line.split_once(':')?;
+                    (file.trim() == kind).then(|| format!("{name}.{}", hash.trim()))
+                })
+            };
+            (
+                hash_of("js").unwrap_or_else(|| name.clone()),
+                hash_of("wasm").unwrap_or_else(|| name.clone()),
+            )
+        })
+        .clone()
 }
 
 #[cfg(feature = "ssr")]
@@ -75,6 +119,50 @@ fn set_content_security_policy() {
     }
 }
 
+/// Wraps pages as lazy routes: with `cargo leptos build --split` the browser downloads a
+/// page's code only when that page is first shown, so the first visit (login, home) carries
+/// the shell alone. On the server a lazy route renders like any other.
+macro_rules! lazy_routes {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    )*};
+}
+
+lazy_routes! {
+    TeamRoute => TeamPage,
+    StaffRoute => StaffPage,
+    AccountRoute => AccountPage,
+    CompetencyRoute => CompetencyPage,
+    PlanRoute => PlanPage,
+    ApprovalRoute => ApprovalPage,
+    LedgerRoute => LedgerPage,
+    VerifyRoute => VerifyPage,
+    CatalogRoute => CatalogPage,
+    FindMentorRoute => FindMentorPage,
+    MentorProfileRoute => MentorProfilePage,
+    MentorDeskRoute => MentorDeskPage,
+    MentorshipRoute => MentorshipPage,
+    NotificationsRoute => NotificationsPage,
+    DashboardRoute => DashboardPage,
+    MentoringDashboardRoute => MentoringDashboardPage,
+    DictionaryRoute => DictionaryPage,
+    StandardRoute => StandardPage,
+    ProgramAdminRoute => ProgramAdminPage,
+    BulkMatchRoute => BulkMatchPage,
+    DashboardPeopleRoute => DashboardPeoplePage,
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -85,13 +173,6 @@ pub fn App() -> impl IntoView {
         move || (login.version().get(), logout.version().get()),
         |_| get_current_user(),
     );
-    // Marks the document once the wasm has taken over: browser tests wait for it so the
-    // hydrated project really exercises the enhanced forms, not the plain posts under them.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-    });
     provide_context(SessionContext {
         user,
         login,
@@ -107,29 +188,29 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
-                        <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async />
-                        <Route path=path!("/pegawai") view=StaffPage ssr=SsrMode::Async />
-                        <Route path=path!("/akun") view=AccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/kompetensi") view=CompetencyPage ssr=SsrMode::Async />
-                        <Route path=path!("/rencana") view=PlanPage ssr=SsrMode::Async />
-                        <Route path=path!("/persetujuan") view=ApprovalPage ssr=SsrMode::Async />
-                        <Route path=path!("/jp") view=LedgerPage ssr=SsrMode::Async />
-                        <Route path=path!("/verifikasi") view=VerifyPage ssr=SsrMode::Async />
-                        <Route path=path!("/katalog") view=CatalogPage ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring") view=FindMentorPage ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring/profil") view=MentorProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring/permintaan") view=MentorDeskPage ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring/bimbingan/:id") view=MentorshipPage ssr=SsrMode::Async />
-                        <Route path=path!("/notifikasi") view=NotificationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
-                        <Route path=path!("/dasbor/mentoring") view=MentoringDashboardPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/kompetensi") view=DictionaryPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/standar") view=StandardPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/katalog") view=ProgramAdminPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/pencocokan") view=BulkMatchPage ssr=SsrMode::Async />
+                        <Route path=path!("/tim") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/pegawai") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/akun") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/kompetensi") view={Lazy::<CompetencyRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/rencana") view={Lazy::<PlanRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/persetujuan") view={Lazy::<ApprovalRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/jp") view={Lazy::<LedgerRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/verifikasi") view={Lazy::<VerifyRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/katalog") view={Lazy::<CatalogRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring") view={Lazy::<FindMentorRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/profil") view={Lazy::<MentorProfileRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/permintaan") view={Lazy::<MentorDeskRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/bimbingan/:id") view={Lazy::<MentorshipRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/notifikasi") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/dasbor") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/dasbor/mentoring") view={Lazy::<MentoringDashboardRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/kompetensi") view={Lazy::<DictionaryRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/standar") view={Lazy::<StandardRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/katalog") view={Lazy::<ProgramAdminRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/pencocokan") view={Lazy::<BulkMatchRoute>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/dasbor/pegawai")
-                            view=DashboardPeoplePage
+                            view={Lazy::<DashboardPeopleRoute>::new()}
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -16,7 +16,7 @@ use bina_app::{
     App,
     auth::{
         CurrentUser,
-        ssr::{AuthSession, Backend, load_current_user},
+        ssr::{AuthSession, Backend, RequestUser, user_of_session},
     },
     db::{AppState, Db},
     shell,
@@ -41,10 +41,7 @@ const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 
 /// The logged-in person behind a plain (non-Leptos) route, or the response to send instead.
 async fn session_user(state: &AppState, auth: AuthSession) -> Result<CurrentUser, Response> {
-    let Some(account) = auth.user else {
-        return Err(Redirect::to("/masuk").into_response());
-    };
-    match load_current_user(&state.db, account.id).await {
+    match user_of_session(state, auth).await {
         Ok(Some(user)) => Ok(user),
         Ok(None) => Err(Redirect::to("/masuk").into_response()),
         Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
@@ -185,7 +182,10 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
 
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            provide_context(RequestUser::default());
+        }
     };
     let app_routes = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {

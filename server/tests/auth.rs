@@ -17,6 +17,7 @@ on_both_engines!(
     password_change_rotates_and_ends_other_sessions,
     bad_password_change_changes_nothing,
     plain_form_login_redirects,
+    a_session_ends_at_its_absolute_lifetime,
 );
 
 async fn login_then_logout(db: TestDb) {
@@ -259,6 +260,34 @@ async fn plain_form_login_redirects(db: TestDb) {
     let home = client.get(server.url("/")).send().await.unwrap();
     assert_eq!(home.status(), StatusCode::OK);
     assert!(home.text().await.unwrap().contains("Nurhayati Lasahido"));
+    server.stop();
+    db.remove().await;
+}
+
+async fn a_session_ends_at_its_absolute_lifetime(db: TestDb) {
+    // A lifetime of zero hours: a session is over as soon as a second has passed.
+    let server = Server::start_with(&db, &[("BINA_SESSION_MAX_HOURS", "0")]).await;
+    let page = logged_in(&server, &db.nip("admin")).await;
+    let download = logged_in(&server, &db.nip("admin")).await;
+    let csv = || async {
+        download
+            .get(server.url("/dasbor/unduh?tabel=pegawai"))
+            .send()
+            .await
+            .unwrap()
+    };
+    assert_eq!(csv().await.status(), StatusCode::OK, "fresh session");
+
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    assert_eq!(
+        whoami(&page, &server).await,
+        json!(null),
+        "pages and server functions"
+    );
+    // The plain routes (downloads, evidence files) apply the same lifetime.
+    let res = csv().await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()["location"], "/masuk");
     server.stop();
     db.remove().await;
 }

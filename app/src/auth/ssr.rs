@@ -225,6 +225,7 @@ pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
         return Err(AppError::InvalidCredentials);
     };
 
+    RequestUser::forget().await;
     session.login(&account).await.map_err(|e| {
         tracing::error!(error = ?e, "session login failed");
         AppError::Internal
@@ -245,6 +246,7 @@ pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
 }
 
 pub async fn logout() -> Result<(), AppError> {
+    RequestUser::forget().await;
     let mut session = auth_session().await?;
     let account = session.logout().await.map_err(|e| {
         tracing::error!(error = ?e, "logout failed");
@@ -258,11 +260,49 @@ pub async fn logout() -> Result<(), AppError> {
     Ok(())
 }
 
+/// The current user as resolved once for this request. A page render asks for the user
+/// several times (the session resource of the shell, the page's own data), and each
+/// resolution costs a session read and two queries; the server provides one of these per
+/// request so the later asks reuse the first answer.
+#[derive(Clone, Default)]
+pub struct RequestUser(std::sync::Arc<tokio::sync::Mutex<Option<Option<CurrentUser>>>>);
+
+impl RequestUser {
+    /// Drops the remembered answer, for a request that logs in or out.
+    async fn forget() {
+        if let Some(memo) = use_context::<RequestUser>() {
+            *memo.0.lock().await = None;
+        }
+    }
+}
+
 /// The logged-in person, or `None`. Ends the session here when it is older than the
 /// absolute lifetime, however active it has been.
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let state = state()?;
-    let mut session = auth_session().await?;
+    let Some(memo) = use_context::<RequestUser>() else {
+        return resolve_current_user().await;
+    };
+    // Held across the resolution, so concurrent asks in one render wait for the first.
+    let mut known = memo.0.lock().await;
+    if let Some(user) = known.as_ref() {
+        return Ok(user.clone());
+    }
+    let user = resolve_current_user().await?;
+    *known = Some(user.clone());
+    Ok(user)
+}
+
+async fn resolve_current_user() -> Result<Option<CurrentUser>, AppError> {
+    user_of_session(&state()?, auth_session().await?).await
+}
+
+/// The person a session belongs to, or `None`. Ends the session when it is older than the
+/// absolute lifetime. Leptos pages and server functions reach it through `current_user`;
+/// the plain routes (downloads, evidence files) call it with their own extracted session.
+pub async fn user_of_session(
+    state: &AppState,
+    mut session: AuthSession,
+) -> Result<Option<CurrentUser>, AppError> {
     let Some(account) = session.user.clone() else {
         return Ok(None);
     };

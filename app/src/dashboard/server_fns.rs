@@ -45,6 +45,7 @@ pub mod ssr {
             CurrentUser, Permission, authorize,
             ssr::{require_user, state},
         },
+        competency::ssr::latest_level,
         dashboard::{Drill, heatmap, people_csv_rows, summarize, tenths},
         db::Db,
         jp::ssr::this_year,
@@ -151,15 +152,14 @@ pub mod ssr {
              FROM (SELECT CASE WHEN $1 = 0 THEN e.opd_id ELSE e.unit_id END AS grp, \
                           CASE WHEN $1 = 0 THEN o.name ELSE u.name END AS grp_name, \
                           c.code AS code, s.required_level AS required, \
-                          COALESCE((SELECT a.level FROM assessment a \
-                                    WHERE a.employee_id = e.id AND a.competency_id = s.competency_id \
-                                    ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1), 0) AS current \
+                          COALESCE({}, 0) AS current \
                    FROM employee e JOIN opd o ON o.id = e.opd_id JOIN unit_kerja u ON u.id = e.unit_id \
                    JOIN location l ON l.id = e.location_id \
                    JOIN position_standard s ON s.jabatan = e.jabatan \
                    JOIN competency c ON c.id = s.competency_id AND c.retired = 0 \
                    WHERE {}) g \
              GROUP BY g.grp, g.grp_name, g.code",
+            latest_level("e.id", "s.competency_id"),
             filters_sql(1)
         ))
         .bind(opd.unwrap_or(0))

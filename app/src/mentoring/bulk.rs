@@ -415,11 +415,10 @@ pub mod ssr {
         match action {
             "tetapkan" => {
                 // Their strongest competencies (assessed at level 3 or more), best first.
-                let mut strongest: Vec<(i64, i64)> = sqlx::query(
-                    "SELECT c.id, (SELECT a.level FROM assessment a WHERE a.employee_id = $1 \
-                     AND a.competency_id = c.id ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) \
-                     FROM competency c WHERE c.retired = 0",
-                )
+                let mut strongest: Vec<(i64, i64)> = sqlx::query(&format!(
+                    "SELECT c.id, {} FROM competency c WHERE c.retired = 0",
+                    latest_level("$1", "c.id")
+                ))
                 .bind(employee_id)
                 .fetch_all(&mut *tx)
                 .await?

@@ -197,6 +197,16 @@ pub mod ssr {
 
     // ----- The mentee -----
 
+    /// What the matching rules need to know of a mentee for one of their gaps.
+    fn need_of(user: &CurrentUser, gap: &CompetencyGap) -> MenteeNeed {
+        MenteeNeed {
+            required: gap.required,
+            current: gap.current.unwrap_or(0),
+            access: user.access_class,
+            opd_id: user.opd_id,
+        }
+    }
+
     /// Mentors for one competency of the mentee, best first, with their reasons.
     pub async fn recommend(
         db: &Db,
@@ -204,12 +214,7 @@ pub mod ssr {
         user: &CurrentUser,
         gap: &CompetencyGap,
     ) -> Result<Vec<Recommendation>, AppError> {
-        let need = MenteeNeed {
-            required: gap.required,
-            current: gap.current.unwrap_or(0),
-            access: user.access_class,
-            opd_id: user.opd_id,
-        };
+        let need = need_of(user, gap);
         let open = Offering::Open {
             for_mentee: Some(user.employee_id),
         };
@@ -378,12 +383,7 @@ pub mod ssr {
             .await?
             .pop()
             .ok_or(MentoringError::MentorNotEligible)?;
-        let need = MenteeNeed {
-            required: gap.required,
-            current: gap.current.unwrap_or(0),
-            access: user.access_class,
-            opd_id: user.opd_id,
-        };
+        let need = need_of(&user, gap);
         if !state
             .settings
             .mentor_rules
