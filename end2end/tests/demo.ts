@@ -26,6 +26,11 @@ export async function open(page: Page, path: string) {
   return response;
 }
 
+/** The main navigation of the layout. */
+export function nav(page: Page) {
+  return page.getByRole("navigation", { name: "Navigasi utama" });
+}
+
 export async function logIn(page: Page, nip: string, password = PASSWORD) {
   await open(page, "/masuk");
   await page.getByLabel("NIP").fill(nip);

@@ -1,12 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoAccounts, logIn, logOut, open } from "./demo";
+import { demoAccounts, logIn, logOut, nav, open } from "./demo";
 
 const accounts = demoAccounts();
 const COMPETENCY = "M.06";
-
-function nav(page: Page) {
-  return page.getByRole("navigation", { name: "Navigasi utama" });
-}
 
 async function verifiedJp(page: Page): Promise<number> {
   return Number(await page.locator(".jp-progress").first().getAttribute("data-verified"));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoAccounts, logIn, logOut, open } from "./demo";
+import { demoAccounts, logIn, logOut, nav, open } from "./demo";
 
 const accounts = demoAccounts();
 
@@ -13,10 +13,6 @@ const certificate = {
 /** Today in Palu (WITA, UTC+8), as the server's date fields expect. */
 function todayInPalu(): string {
   return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-function nav(page: Page) {
-  return page.getByRole("navigation", { name: "Navigasi utama" });
 }
 
 async function verifiedJp(page: Page): Promise<number> {
