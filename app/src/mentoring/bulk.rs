@@ -260,7 +260,7 @@ pub mod ssr {
         let mut all = Vec::new();
         for (m, mentee) in mentees.iter().enumerate() {
             for (t, mentor) in mentors.iter().enumerate() {
-                if mentor.mentor_id == mentee.id {
+                if mentor.mentor.mentor_id == mentee.id {
                     continue;
                 }
                 if let Some(s) = score(&mentee.need, &mentor.offer, &settings.mentor_rules) {
@@ -352,8 +352,8 @@ pub mod ssr {
             by_mentee.entry(c.mentee).or_default().push(c);
         }
         let choice = |c: &Candidate| MentorChoice {
-            mentor_id: mentors[c.mentor].mentor_id,
-            name: mentors[c.mentor].name.clone(),
+            mentor_id: mentors[c.mentor].mentor.mentor_id,
+            name: mentors[c.mentor].mentor.name.clone(),
             score: c.score,
         };
         let pairs = result
@@ -508,7 +508,7 @@ pub mod ssr {
         let mentors: HashMap<i64, Offered> = offered(&db.pool, competency_id, open)
             .await?
             .into_iter()
-            .map(|t| (t.mentor_id, t))
+            .map(|t| (t.mentor.mentor_id, t))
             .collect();
         let mut seen = HashSet::new();
         let mut load: HashMap<i64, u8> = HashMap::new();
@@ -519,12 +519,12 @@ pub mod ssr {
                 return Err(MentoringError::MentorNotEligible.into());
             };
             if !seen.insert(pair.mentee)
-                || mentee.id == mentor.mentor_id
+                || mentee.id == mentor.mentor.mentor_id
                 || score(&mentee.need, &mentor.offer, &state.settings.mentor_rules).is_none()
             {
                 return Err(MentoringError::MentorNotEligible.into());
             }
-            let used = load.entry(mentor.mentor_id).or_default();
+            let used = load.entry(mentor.mentor.mentor_id).or_default();
             *used += 1;
             if *used > mentor.offer.places_left() {
                 return Err(MentoringError::MentorFull.into());

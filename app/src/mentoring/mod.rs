@@ -69,15 +69,22 @@ pub struct MentorProfileView {
     pub expertise: Vec<Expertise>,
 }
 
-/// One mentor recommended to a mentee, with the reasons behind the score.
+/// Who a mentor is, as a mentee choosing one reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Recommendation {
+pub struct MentorCard {
     pub mentor_id: i64,
     pub name: String,
     pub jabatan: String,
     pub opd_name: String,
     pub location_name: String,
     pub bio: String,
+}
+
+/// One mentor recommended to a mentee, with the reasons behind the score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    #[serde(flatten)]
+    pub mentor: MentorCard,
     pub competency_code: String,
     pub scored: Scored,
 }

@@ -3,7 +3,7 @@
 
 use sqlx::{Any, Executor, Row};
 
-use super::{MentorMode, score::MentorOffer};
+use super::{MentorCard, MentorMode, score::MentorOffer};
 use crate::{competency::ssr::latest_level, error::AppError};
 
 /// Which mentors to read.
@@ -19,12 +19,7 @@ pub enum Offering {
 /// An active mentor offering the competency.
 #[derive(Debug, Clone)]
 pub struct Offered {
-    pub mentor_id: i64,
-    pub name: String,
-    pub jabatan: String,
-    pub opd_name: String,
-    pub location_name: String,
-    pub bio: String,
+    pub mentor: MentorCard,
     pub accepting: bool,
     /// Level 0 when never assessed in the competency (no rule then allows the mentor).
     pub offer: MentorOffer,
@@ -80,12 +75,14 @@ where
         .map(|r| {
             let (sum, count): (i64, i64) = (r.get(12), r.get(13));
             Offered {
-                mentor_id: r.get(0),
-                name: r.get(1),
-                jabatan: r.get(2),
-                opd_name: r.get(3),
-                location_name: r.get(4),
-                bio: r.get(5),
+                mentor: MentorCard {
+                    mentor_id: r.get(0),
+                    name: r.get(1),
+                    jabatan: r.get(2),
+                    opd_name: r.get(3),
+                    location_name: r.get(4),
+                    bio: r.get(5),
+                },
                 accepting: r.get::<i64, _>(6) == 1,
                 offer: MentorOffer {
                     capacity: r.get::<i64, _>(7).clamp(0, 10) as u8,

@@ -224,12 +224,7 @@ pub mod ssr {
             .filter_map(|o| {
                 let scored = score(&need, &o.offer, &settings.mentor_rules)?;
                 Some(Recommendation {
-                    mentor_id: o.mentor_id,
-                    name: o.name,
-                    jabatan: o.jabatan,
-                    opd_name: o.opd_name,
-                    location_name: o.location_name,
-                    bio: o.bio,
+                    mentor: o.mentor,
                     competency_code: gap.code.clone(),
                     scored,
                 })
@@ -240,7 +235,7 @@ pub mod ssr {
             b.scored
                 .points
                 .cmp(&a.scored.points)
-                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.mentor.name.cmp(&b.mentor.name))
         });
         found.truncate(RECOMMENDATIONS);
         Ok(found)

@@ -226,18 +226,18 @@ fn RecommendationCard(
     send: ServerAction<SendMentoringRequest>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = r.mentor_id;
+    let id = r.mentor.mentor_id;
     let goal_id = format!("tujuan-{id}");
     let goal_for = goal_id.clone();
     let message_id = format!("pesan-{id}");
     let message_for = message_id.clone();
-    let label = r.name.clone();
+    let label = r.mentor.name.clone();
     let code = r.competency_code.clone();
     let points = r.scored.points;
     view! {
         <article class="card recommendation" aria-label=label>
-            <h4>{r.name.clone()} " " <span class="badge">{t!(i18n, mentoring.score, points = points)}</span></h4>
-            <p class="muted">{r.jabatan.clone()} " · " {r.opd_name.clone()} " · " {r.location_name.clone()}</p>
+            <h4>{r.mentor.name.clone()} " " <span class="badge">{t!(i18n, mentoring.score, points = points)}</span></h4>
+            <p class="muted">{r.mentor.jabatan.clone()} " · " {r.mentor.opd_name.clone()} " · " {r.mentor.location_name.clone()}</p>
             <p class="why">
                 {r.scored
                     .reasons
@@ -249,7 +249,7 @@ fn RecommendationCard(
                     })
                     .collect_view()}
             </p>
-            {(!r.bio.is_empty()).then(|| view! { <p>{r.bio.clone()}</p> })}
+            {(!r.mentor.bio.is_empty()).then(|| view! { <p>{r.mentor.bio.clone()}</p> })}
             <details>
                 <summary>{t!(i18n, mentoring.ask)}</summary>
                 <ActionForm action=send attr:class="form">
