@@ -34,22 +34,25 @@ curl -s -c "$out/cookies" -o /dev/null -H 'accept: application/json' \
   --data-urlencode "nip=$nip" --data-urlencode "password=bina-demo" "$base/api/masuk"
 cookie="bina_sesi=$(awk '$6 == "bina_sesi" {print $7}' "$out/cookies")"
 
+kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000}'; }
 # Bytes on the wire with brotli, as a browser receives them.
 br_size() { curl -s -o /dev/null -w '%{size_download}' -H 'accept-encoding: br' "$@"; }
-asset_sizes() {
-  local total=0 page="$1"; shift
-  for asset in $(grep -oE '/pkg/[^"'"'"' ]+\.(css|js|wasm)' "$page" | sort -u); do
+# First load: the page's HTML plus every asset the browser fetched for it on a cold cache
+# (Lighthouse's record of the page load), each at its brotli size.
+first_load() {
+  local name="$1" total=0 html; shift
+  for asset in $(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    for (const i of r.audits["network-requests"].details.items) {
+      const u = new URL(i.url);
+      if (u.pathname.startsWith("/pkg/") || u.pathname === "/favicon.svg") console.log(u.pathname);
+    }' "$out/lh-$name.json" | sort -u); do
     total=$((total + $(br_size "$base$asset")))
   done
-  echo "$total"
+  html=$(br_size "$@")
+  echo "$(kb $((html + total))) KB brotli (HTML $(kb "$html") + assets $(kb "$total"))"
 }
-curl -s "$base/masuk" > "$out/login.html"
-curl -s -H "cookie: $cookie" "$base/" > "$out/home.html"
-login_html=$(br_size "$base/masuk")
-home_html=$(br_size -H "cookie: $cookie" "$base/")
-login_assets=$(asset_sizes "$out/login.html")
-home_assets=$(asset_sizes "$out/home.html")
-# The main module (what every first visit loads) and the lazy chunks of the other pages.
+# The main module (what every page that needs the app loads) and the lazy chunks of the pages.
 wasm_raw=$(stat -c %s target/site/pkg/bina*.wasm | head -n 1)
 chunks=$(find target/site/pkg -name '*.wasm' ! -name 'bina*' | wc -l)
 chunks_raw=$(find target/site/pkg -name '*.wasm' ! -name 'bina*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
@@ -67,13 +70,19 @@ lighthouse() {
 }
 lh_login=$(lighthouse login "$base/masuk")
 lh_home=$(lighthouse home "$base/" --extra-headers="{\"Cookie\": \"$cookie\"}")
+lh_plan=$(lighthouse plan "$base/rencana" --extra-headers="{\"Cookie\": \"$cookie\"}")
+load_login=$(first_load login "$base/masuk")
+load_home_page=$(first_load home -H "cookie: $cookie" "$base/")
+load_plan=$(first_load plan -H "cookie: $cookie" "$base/rencana")
 
 load() {
   wrk -t2 -c32 -d"${BINA_BENCH_SECONDS:-10}"s --latency "$@" > "$out/wrk.txt"
-  local rps p99
+  local rps p99 failed
   rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")
-  echo "$rps req/s, p99 $p99"
+  # Responses that were not 2xx/3xx, and connections that broke off (a panicking handler).
+  failed=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$out/wrk.txt")
+  echo "$rps req/s, p99 $p99, $failed failed"
 }
 load_health=$(load "$base/healthz")
 load_home=$(load -H "cookie: $cookie" -H 'accept-encoding: br' "$base/")
@@ -91,15 +100,16 @@ load_dash=$(wrk -t2 -c4 -d"${BINA_BENCH_SECONDS:-10}"s --latency -H "cookie: $ad
   echo "$(awk '/Requests\/sec/ {print $2}' "$out/wrk-dash.txt") pages/s, p99 $(awk '$1 == "99%" {print $2}' "$out/wrk-dash.txt")")
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 
-kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000}'; }
 cat <<REPORT | tee "$out/report.txt"
 Bina benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))
 seed --demo:              $(printf '%.1f' "$seed_secs") s ($(grep -cE '^\| [a-z_]+ \| [0-9]{18} ' "$out/seed.txt") demo accounts)
 wasm (raw):               $(kb "$wasm_raw") KB main module; $(kb "$chunks_raw") KB in $chunks lazy chunks
-first load, login page:   $(kb $((login_html + login_assets))) KB brotli (HTML $(kb "$login_html") + CSS/JS/wasm $(kb "$login_assets"))
-first load, home page:    $(kb $((home_html + home_assets))) KB brotli (HTML $(kb "$home_html") + CSS/JS/wasm $(kb "$home_assets"))
+first load, login page:   $load_login
+first load, home page:    $load_home_page
+first load, plan page:    $load_plan (the first page that needs the app)
 lighthouse login (mobile): $lh_login
 lighthouse home (mobile):  $lh_home
+lighthouse plan (mobile):  $lh_plan
 load /healthz (32 conn):  $load_health
 load home page (32 conn): $load_home
 dashboard, city-wide:     $dash_city_ms ms (one request); $load_dash at 4 connections

@@ -1,7 +1,7 @@
 //! The root component, the HTML shell and the route table.
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
     Lazy, LazyRoute, SsrMode,
     components::{Route, Router, Routes},
@@ -43,9 +43,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b5e55" />
-                <HashedStylesheet options=options.clone() id="leptos" />
+                <link id="leptos" rel="stylesheet" href=stylesheet_href(&options) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <IdleHydration options />
+                <IdleHydration options needs_app=needs_app() />
                 <MetaTags />
             </head>
             <body>
@@ -60,46 +60,97 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// preload hints for the JS and wasm in the head; on a slow phone link the browser may start
 /// that download while the page itself is still loading, which delays the first paint, so
 /// Bina sends no hints: nothing is fetched for the app until the page is on screen.
+///
+/// A page that works as plain HTML (`needs_app` false: login and home) hydrates only when the
+/// browser already holds this build's wasm (remembered in localStorage once it has been
+/// loaded), so a first visit on a prepaid phone costs HTML and CSS only; the app is fetched
+/// when the person first opens a page that needs it. `data-hydrating` on `<html>` says that
+/// hydration is on its way (browser tests wait for `data-hydrated` then).
 #[component]
-fn IdleHydration(options: LeptosOptions) -> impl IntoView {
-    let (js, wasm) = bundle_file_names(&options);
+fn IdleHydration(options: LeptosOptions, needs_app: bool) -> impl IntoView {
+    let BundleNames { js, wasm, .. } = bundle_names(&options);
     let pkg = &options.site_pkg_dir;
     let script = format!(
-        "const hydrate = () => import('/{pkg}/{js}.js').then((app) => \
-           app.default({{ module_or_path: '/{pkg}/{wasm}.wasm' }}).then(() => app.hydrate()));\
-         if ('requestIdleCallback' in window) {{ \
-           requestIdleCallback(hydrate, {{ timeout: 2000 }}); \
-         }} else {{ hydrate(); }}"
+        "const wasm = '/{pkg}/{wasm}.wasm';\
+         let cached = false;\
+         try {{ cached = localStorage.getItem('{APP_CACHED_KEY}') === wasm; }} catch (e) {{}}\
+         if ({needs_app} || cached) {{\
+           document.documentElement.dataset.hydrating = '';\
+           const hydrate = () => import('/{pkg}/{js}.js').then((app) =>\
+             app.default({{ module_or_path: wasm }}).then(() => {{\
+               app.hydrate();\
+               try {{ localStorage.setItem('{APP_CACHED_KEY}', wasm); }} catch (e) {{}}\
+             }}));\
+           if ('requestIdleCallback' in window) {{\
+             requestIdleCallback(hydrate, {{ timeout: 2000 }});\
+           }} else {{ hydrate(); }}\
+         }}"
     );
     view! { <script type="module" nonce=use_nonce()>{script}</script> }
 }
 
-/// The JS and wasm file names of the browser bundle, with the content hashes cargo-leptos
-/// put in them (listed in the hash file beside the server binary).
-fn bundle_file_names(options: &LeptosOptions) -> (String, String) {
-    static NAMES: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            let name = options.output_name.to_string();
-            let hashes = std::env::current_exe()
-                .ok()
-                .filter(|_| options.hash_files)
-                .and_then(|exe| {
-                    std::fs::read_to_string(exe.with_file_name(&*options.hash_file)).ok()
-                })
-                .unwrap_or_default();
-            let hash_of = |kind: &str| {
-                hashes.lines().find_map(|line| {
+/// Set on `<html>` once the app has hydrated the whole page, lazy chunk included.
+pub const HYDRATED_ATTRIBUTE: &str = "data-hydrated";
+
+/// The localStorage key under which the browser remembers the wasm it has loaded.
+const APP_CACHED_KEY: &str = "bina-app";
+
+/// Pages that do all their work as server-rendered HTML and plain forms, so a first visit
+/// needs no wasm: the login page and the home page, the two every person sees first.
+#[cfg(feature = "ssr")]
+const PLAIN_PAGES: [&str; 2] = ["/", "/masuk"];
+
+/// Whether the page being rendered needs the app in the browser.
+fn needs_app() -> bool {
+    #[cfg(feature = "ssr")]
+    if let Some(req) = use_context::<axum::http::request::Parts>() {
+        return !PLAIN_PAGES.contains(&req.uri.path());
+    }
+    true
+}
+
+/// The file names (without extension) of the browser bundle and the stylesheet.
+struct BundleNames {
+    js: String,
+    wasm: String,
+    css: String,
+}
+
+/// The bundle's file names with the content hashes cargo-leptos put in them (listed in the
+/// hash file beside the server binary), read once: every page names them, and leptos_meta's
+/// `HashedStylesheet` would read the file from disk on every render.
+fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
+    static NAMES: std::sync::OnceLock<BundleNames> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let name = options.output_name.to_string();
+        let hashes = std::env::current_exe()
+            .ok()
+            .filter(|_| options.hash_files)
+            .and_then(|exe| std::fs::read_to_string(exe.with_file_name(&*options.hash_file)).ok())
+            .unwrap_or_default();
+        let hashed = |kind: &str| {
+            hashes
+                .lines()
+                .find_map(|line| {
                     let (file, hash) = line.split_once(':')?;
                     (file.trim() == kind).then(|| format!("{name}.{}", hash.trim()))
                 })
-            };
-            (
-                hash_of("js").unwrap_or_else(|| name.clone()),
-                hash_of("wasm").unwrap_or_else(|| name.clone()),
-            )
-        })
-        .clone()
+                .unwrap_or_else(|| name.clone())
+        };
+        BundleNames {
+            js: hashed("js"),
+            wasm: hashed("wasm"),
+            css: hashed("css"),
+        }
+    })
+}
+
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    format!(
+        "/{}/{}.css",
+        options.site_pkg_dir,
+        bundle_names(options).css
+    )
 }
 
 #[cfg(feature = "ssr")]
@@ -120,8 +171,10 @@ fn set_content_security_policy() {
 }
 
 /// Wraps pages as lazy routes: with `cargo leptos build --split` the browser downloads a
-/// page's code only when that page is first shown, so the first visit (login, home) carries
-/// the shell alone. On the server a lazy route renders like any other.
+/// page's code only when that page is first shown. Login and home stay in the main module:
+/// as lazy routes they pushed the code they share with other pages out into hundreds of
+/// tiny shared chunks (the plan page then fetched some 240 of them). On the server a lazy
+/// route renders like any other.
 macro_rules! lazy_routes {
     ($($route:ident => $page:ident),* $(,)?) => {$(
         struct $route;

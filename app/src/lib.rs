@@ -32,4 +32,4 @@ pub mod settings;
 pub mod ui;
 pub mod validation;
 
-pub use app::{App, shell};
+pub use app::{App, HYDRATED_ATTRIBUTE, shell};

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "bina-demo";
 
@@ -17,12 +17,34 @@ export function demoAccounts(): Record<string, { nip: string; name: string }> {
   return accounts;
 }
 
-/** Opens a page; with JavaScript on, waits until the app has hydrated. */
-export async function open(page: Page, path: string) {
-  const response = await page.goto(path);
-  if (test.info().project.use.javaScriptEnabled !== false) {
+/**
+ * The suites' `test`: with JavaScript on, the browser is a returning visitor, one that already
+ * holds the app, so login and home hydrate too and every flow exercises the enhanced forms.
+ * (A first visit loads no wasm on those two pages: `first-visit-loads-no-app.spec.ts`.)
+ */
+export const test = base.extend({
+  page: async ({ page }, use, testInfo) => {
+    if (testInfo.project.use.javaScriptEnabled !== false) {
+      const html = await (await page.request.get("/masuk")).text();
+      const wasm = html.match(/\/pkg\/[^'"\s]+\.wasm/)?.[0];
+      if (!wasm) throw new Error("the login page names no wasm module");
+      await page.addInitScript((wasm) => localStorage.setItem("bina-app", wasm), wasm);
+    }
+    await use(page);
+  },
+});
+
+/** Waits until the app has hydrated the page, if the page is going to hydrate. */
+export async function hydrated(page: Page) {
+  if ((await page.locator("html[data-hydrating]").count()) > 0) {
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   }
+}
+
+/** Opens a page; with JavaScript on, waits until the app has hydrated it. */
+export async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  await hydrated(page);
   return response;
 }
 

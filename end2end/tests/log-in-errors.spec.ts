@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { demoAccounts, logIn, open } from "./demo";
+import { expect } from "@playwright/test";
+import { demoAccounts, logIn, open, test } from "./demo";
 
 const accounts = demoAccounts();
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demoAccounts, logIn, logOut, nav, open } from "./demo";
+import { expect, type Page } from "@playwright/test";
+import { demoAccounts, logIn, logOut, nav, open, test } from "./demo";
 
 const accounts = demoAccounts();
 

@@ -18,7 +18,7 @@ pub fn hydrate() {
         // hydrated project really exercises the enhanced forms, not the plain posts under
         // them.
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
+            let _ = root.set_attribute(bina_app::HYDRATED_ATTRIBUTE, "");
         }
     });
 }

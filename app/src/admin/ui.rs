@@ -1,8 +1,8 @@
 //! Admin pages: the dictionary (add, edit, retire, delete when unused), the standards of a
 //! position, and adding programs to the catalog. Plain forms that hydration enhances.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -46,7 +46,7 @@ pub fn DictionaryPage() -> impl IntoView {
             .find_map(|r| r.err())
     });
     view! {
-        <Title text=move || t_string!(i18n, admin.dictionary_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, admin.dictionary_title) />
         <h1>{t!(i18n, admin.dictionary_title)}</h1>
         <p class="muted">
             <A href="/admin/standar">{t!(i18n, admin.standard_title)}</A> " · "
@@ -191,7 +191,7 @@ pub fn StandardPage() -> impl IntoView {
     );
     let error = action_error(move || save.value().get().and_then(|r| r.err()));
     view! {
-        <Title text=move || t_string!(i18n, admin.standard_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, admin.standard_title) />
         <h1>{t!(i18n, admin.standard_title)}</h1>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Suspense fallback=Loading>
@@ -277,7 +277,7 @@ pub fn ProgramAdminPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| get_dictionary());
     let error = action_error(move || save.value().get().and_then(|r| r.err()));
     view! {
-        <Title text=move || t_string!(i18n, admin.program_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, admin.program_title) />
         <h1>{t!(i18n, admin.program_title)}</h1>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Show when=move || matches!(save.value().get(), Some(Ok(())))>

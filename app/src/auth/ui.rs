@@ -1,7 +1,7 @@
 //! Pages and controls of the auth feature: login, account (password change), logout.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_query_map};
 
 use super::ChangePassword;
@@ -44,7 +44,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || t_string!(i18n, login.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, login.title) />
         <Suspense>{already_in}</Suspense>
         <section class="card narrow">
             <h1>{t!(i18n, login.title)}</h1>
@@ -125,7 +125,7 @@ pub fn AccountPage() -> impl IntoView {
     let min = PASSWORD_MIN_CHARS.to_string();
 
     view! {
-        <Title text=move || t_string!(i18n, account.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, account.title) />
         <Suspense>{guard}</Suspense>
         <section class="card narrow">
             <h1>{t!(i18n, account.title)}</h1>

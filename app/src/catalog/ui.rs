@@ -1,7 +1,7 @@
 //! Katalog: the year's programs, filterable by competency.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use super::get_catalog;
@@ -18,7 +18,7 @@ pub fn CatalogPage() -> impl IntoView {
     let competency = move || query.read().get("kompetensi").filter(|c| !c.is_empty());
     let programs = Resource::new(competency, get_catalog);
     view! {
-        <Title text=move || t_string!(i18n, catalog.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, catalog.title) />
         <h1>{t!(i18n, catalog.title)}</h1>
         <Form method="GET" action="/katalog" attr:class="filters">
             <div class="field">

@@ -1,9 +1,9 @@
 //! "Kompetensi Saya": a server-rendered SVG chart of required vs current levels, the same
 //! figures as an accessible table, and suggestions for each gap.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::{CompetencyKind, GapDetail, MyCompetencies, get_my_competencies};
@@ -26,7 +26,7 @@ pub fn CompetencyPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| get_my_competencies());
     view! {
-        <Title text=move || t_string!(i18n, competency.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, competency.title) />
         <h1>{t!(i18n, competency.title)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -2,9 +2,9 @@
 //! GET form, so every view has a URL that can be shared, bookmarked and opened without
 //! JavaScript; every figure links to its people; every table has a CSV download.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -77,7 +77,7 @@ pub fn DashboardPage() -> impl IntoView {
     let filter = filter_from_query();
     let data = Resource::new(filter, get_dashboard);
     view! {
-        <Title text=move || t_string!(i18n, dashboard.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, dashboard.title) />
         <h1>{t!(i18n, dashboard.title)}</h1>
         <p class="muted">
             <A href="/dasbor/mentoring">{t!(i18n, nav.mentoring_dashboard)}</A>
@@ -354,7 +354,7 @@ pub fn DashboardPeoplePage() -> impl IntoView {
         get_dashboard_people(f, lihat, page)
     });
     view! {
-        <Title text=move || t_string!(i18n, dashboard.people_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, dashboard.people_title) />
         <h1>{t!(i18n, dashboard.people_title)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -1,8 +1,8 @@
 //! Beranda: the role-aware home page.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
@@ -145,10 +145,9 @@ fn role_text(i18n: I18nContext<Locale>, role: Role) -> &'static str {
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let i18n = use_i18n();
     let data = Resource::new(|| (), |_| get_home());
     view! {
-        <Title text=move || t_string!(i18n, home.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, home.title) />
         <Suspense fallback=crate::ui::Loading>
             {move || Suspend::new(async move {
                 page_or_error(data.await, |data| view! { <Home data /> })

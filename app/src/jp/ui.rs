@@ -1,9 +1,9 @@
 //! Pages and pieces of the JP ledger: names of paths, modes and units, the progress bar, the
 //! ledger page with its upload form, and the verifier's queue.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
@@ -123,7 +123,7 @@ pub fn LedgerPage() -> impl IntoView {
     let error = action_error(|| None);
     let recorded = move || query.read().get("tercatat").is_some();
     view! {
-        <Title text=move || t_string!(i18n, ledger.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, ledger.title) />
         <h1>{t!(i18n, ledger.title)}</h1>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Show when=recorded>
@@ -324,7 +324,7 @@ pub fn VerifyPage() -> impl IntoView {
     let queue = Resource::new(move || decide.version().get(), |_| get_verification_queue());
     let error = action_error(move || decide.value().get().and_then(|r| r.err()));
     view! {
-        <Title text=move || t_string!(i18n, verify.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, verify.title) />
         <h1>{t!(i18n, verify.title)}</h1>
         <p class="muted">{t!(i18n, verify.intro)}</p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}

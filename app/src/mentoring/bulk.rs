@@ -3,8 +3,8 @@
 //! ([`super::matching`]); the admin removes or swaps pairs, then publishes, which sends each
 //! chosen mentor a request in one transaction.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 use serde::{Deserialize, Serialize};
 
@@ -616,7 +616,7 @@ pub fn BulkMatchPage() -> impl IntoView {
     };
     let published_now = move || published() || publish.value().get().is_some_and(|r| r.is_ok());
     view! {
-        <Title text=move || t_string!(i18n, bulk.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, bulk.title) />
         <h1>{t!(i18n, bulk.title)}</h1>
         <p class="muted">{t!(i18n, bulk.intro, max = MAX_COHORT)}</p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}

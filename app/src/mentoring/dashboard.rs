@@ -3,8 +3,8 @@
 //! by competency, and urban vs remote mentees matched; every figure opens the list behind it,
 //! and every list downloads as CSV. The figures are pure functions of the facts, tested below.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -473,7 +473,7 @@ pub fn MentoringDashboardPage() -> impl IntoView {
     };
     let data = Resource::new(filter, get_mentoring_dashboard);
     view! {
-        <Title text=move || t_string!(i18n, mdash.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, mdash.title) />
         <h1>{t!(i18n, mdash.title)}</h1>
         <p class="muted"><A href="/dasbor">{t!(i18n, mdash.to_planning)}</A></p>
         <Suspense fallback=Loading>

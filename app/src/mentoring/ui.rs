@@ -2,9 +2,9 @@
 //! profile, the mentor's desk of incoming requests, and one mentorship with its sessions.
 //! Every form is a server-rendered form that posts without JavaScript.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::{
     components::{A, Form},
     hooks::{use_params_map, use_query_map},
@@ -115,7 +115,7 @@ pub fn FindMentorPage() -> impl IntoView {
     let sent = flag("terkirim");
     let sent_now = move || sent() || send.value().get().is_some_and(|r| r.is_ok());
     view! {
-        <Title text=move || t_string!(i18n, mentoring.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, mentoring.title) />
         <h1>{t!(i18n, mentoring.title)}</h1>
         <p class="muted">{t!(i18n, mentoring.intro)}</p>
         <p class="actions">
@@ -354,7 +354,7 @@ pub fn MentorProfilePage() -> impl IntoView {
     let saved = flag("tersimpan");
     let saved_now = move || saved() || save.value().get().is_some_and(|r| r.is_ok());
     view! {
-        <Title text=move || t_string!(i18n, mentoring.profile_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, mentoring.profile_title) />
         <h1>{t!(i18n, mentoring.profile_title)}</h1>
         <p class="muted">{t!(i18n, mentoring.profile_intro)}</p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
@@ -440,7 +440,7 @@ pub fn MentorDeskPage() -> impl IntoView {
             .find_map(|r| r.err())
     });
     view! {
-        <Title text=move || t_string!(i18n, mentoring.desk_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, mentoring.desk_title) />
         <h1>{t!(i18n, mentoring.desk_title)}</h1>
         <p class="actions"><A href="/mentoring/profil">{t!(i18n, mentoring.to_profile)}</A></p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
@@ -571,7 +571,7 @@ pub fn MentorshipPage() -> impl IntoView {
         .find_map(|r| r.err())
     });
     view! {
-        <Title text=move || t_string!(i18n, mentoring.mentorship_title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, mentoring.mentorship_title) />
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

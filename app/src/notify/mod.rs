@@ -2,9 +2,9 @@
 //! employee), a JP entry verified or rejected, and each step of a mentoring request and
 //! mentorship.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
@@ -213,7 +213,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(move || mark.version().get(), |_| get_notifications());
     view! {
-        <Title text=move || t_string!(i18n, notify.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, notify.title) />
         <h1>{t!(i18n, notify.title)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -1,7 +1,7 @@
 //! Pages of the org feature: Tim Saya (supervisor) and Pegawai OPD (pengelola OPD, admin).
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -62,7 +62,7 @@ pub fn TeamPage() -> impl IntoView {
     let i18n = use_i18n();
     let team = Resource::new(|| (), |_| get_team());
     view! {
-        <Title text=move || t_string!(i18n, team.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, team.title) />
         <h1>{t!(i18n, team.title)}</h1>
         <p class="muted">{t!(i18n, team.intro)}</p>
         <Suspense fallback=Loading>
@@ -98,7 +98,7 @@ pub fn StaffPage() -> impl IntoView {
     };
     let staff = Resource::new(params, |(opd, q, page)| get_opd_staff(opd, q, page));
     view! {
-        <Title text=move || t_string!(i18n, staff.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, staff.title) />
         <h1>{t!(i18n, staff.title)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

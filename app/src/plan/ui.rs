@@ -1,9 +1,9 @@
 //! Pages of development plans: Rencana Pengembangan (the employee) and Persetujuan (the
 //! supervisor's queue). Every form is a plain HTML form that the hydrated app enhances.
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
@@ -87,7 +87,7 @@ pub fn PlanPage() -> impl IntoView {
         .find_map(|r| r.err())
     });
     view! {
-        <Title text=move || t_string!(i18n, plan.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, plan.title) />
         <h1>{t!(i18n, plan.title)}</h1>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Suspense fallback=Loading>
@@ -436,7 +436,7 @@ pub fn ApprovalPage() -> impl IntoView {
     let queue = Resource::new(move || review.version().get(), |_| get_approval_queue());
     let error = action_error(move || review.value().get().and_then(|r| r.err()));
     view! {
-        <Title text=move || t_string!(i18n, approval.title).to_string() />
+        <PageTitle text=|i18n| t_string!(i18n, approval.title) />
         <h1>{t!(i18n, approval.title)}</h1>
         <p class="muted">{t!(i18n, approval.intro)}</p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}

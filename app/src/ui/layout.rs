@@ -132,8 +132,13 @@ pub fn LanguageSwitch() -> impl IntoView {
         Locale::en => Locale::id,
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        i18n.set_locale(target());
+        // Switch in place only once the whole page is hydrated: while a lazy page's chunk is
+        // still on its way, its text would stay in the old language. Until then the form
+        // posts, and the server answers with the page in the new language.
+        if page_hydrated() {
+            ev.prevent_default();
+            i18n.set_locale(target());
+        }
     };
     view! {
         <form method="post" action="/bahasa" class="lang-switch" on:submit=on_submit>
@@ -160,4 +165,11 @@ pub fn LanguageSwitch() -> impl IntoView {
             </button>
         </form>
     }
+}
+
+/// Whether the app has finished hydrating this page (see `HYDRATED_ATTRIBUTE`).
+fn page_hydrated() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute(crate::HYDRATED_ATTRIBUTE))
 }
