@@ -1,7 +1,6 @@
 //! Admin pages: the dictionary (add, edit, retire, delete when unused), the standards of a
 //! position, and adding programs to the catalog. Plain forms that hydration enhances.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{
     components::{A, Form},
@@ -20,7 +19,7 @@ use crate::{
         DevPath,
         ui::{mode_text, path_text},
     },
-    ui::{ErrorMessage, Loading, action_error, page_or_error},
+    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
 #[component]

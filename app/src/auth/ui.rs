@@ -1,6 +1,5 @@
 //! Pages and controls of the auth feature: login, account (password change), logout.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_query_map};
 
@@ -8,7 +7,7 @@ use super::ChangePassword;
 use crate::{
     error::AppError,
     i18n::*,
-    ui::{ErrorMessage, use_session},
+    ui::{ErrorMessage, PageTitle, use_session},
     validation::PASSWORD_MIN_CHARS,
 };
 

@@ -1,6 +1,5 @@
 //! Katalog: the year's programs, filterable by competency.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
@@ -8,7 +7,7 @@ use super::get_catalog;
 use crate::{
     i18n::*,
     jp::ui::{mode_text, path_text},
-    ui::{Loading, page_or_error},
+    ui::{Loading, PageTitle, page_or_error},
 };
 
 #[component]

@@ -1,7 +1,6 @@
 //! "Kompetensi Saya": a server-rendered SVG chart of required vs current levels, the same
 //! figures as an accessible table, and suggestions for each gap.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::components::A;
@@ -10,7 +9,7 @@ use super::{CompetencyKind, GapDetail, MyCompetencies, get_my_competencies};
 use crate::{
     i18n::*,
     jp::ui::{mode_text, path_text},
-    ui::{Loading, page_or_error},
+    ui::{Loading, PageTitle, page_or_error},
 };
 
 pub fn kind_text(i18n: I18nContext<Locale>, kind: CompetencyKind) -> &'static str {

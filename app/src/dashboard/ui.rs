@@ -2,7 +2,6 @@
 //! GET form, so every view has a URL that can be shared, bookmarked and opened without
 //! JavaScript; every figure links to its people; every table has a CSV download.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::{
@@ -18,7 +17,7 @@ use crate::{
     i18n::*,
     org::{AccessClass, JenisJabatan},
     plan::ui::status_text,
-    ui::{Loading, access_class_text, page_or_error},
+    ui::{Loading, PageTitle, access_class_text, page_or_error},
 };
 
 /// The filters in the current URL.

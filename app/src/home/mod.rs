@@ -1,6 +1,5 @@
 //! Beranda: the role-aware home page.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::components::A;
@@ -12,7 +11,7 @@ use crate::{
     i18n::*,
     jp::{JpProgress, ui::JpProgressBar},
     org::JenisJabatan,
-    ui::{access_class_text, page_or_error},
+    ui::{PageTitle, access_class_text, page_or_error},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

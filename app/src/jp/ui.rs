@@ -1,7 +1,6 @@
 //! Pages and pieces of the JP ledger: names of paths, modes and units, the progress bar, the
 //! ledger page with its upload form, and the verifier's queue.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
@@ -13,7 +12,7 @@ use super::{
 use crate::{
     catalog::ProgramMode,
     i18n::*,
-    ui::{ErrorMessage, Loading, action_error, page_or_error},
+    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
 pub fn path_text(i18n: I18nContext<Locale>, path: DevPath) -> &'static str {

@@ -3,7 +3,6 @@
 //! ([`super::matching`]); the admin removes or swaps pairs, then publishes, which sends each
 //! chosen mentor a request in one transaction.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 use serde::{Deserialize, Serialize};
@@ -13,7 +12,7 @@ use crate::{
     i18n::*,
     org::OpdChoice,
     plan::CompetencyChoice,
-    ui::{ErrorMessage, Loading, action_error, page_or_error},
+    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
 /// The largest cohort one proposal shows (largest gaps first): a programme's participants,

@@ -3,7 +3,6 @@
 //! by competency, and urban vs remote mentees matched; every figure opens the list behind it,
 //! and every list downloads as CSV. The figures are pure functions of the facts, tested below.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{
     components::{A, Form},
@@ -17,7 +16,7 @@ use crate::{
     i18n::*,
     org::{AccessClass, OpdChoice},
     plan::CompetencyChoice,
-    ui::{Loading, access_class_text, page_or_error, urlencode},
+    ui::{Loading, PageTitle, access_class_text, page_or_error, urlencode},
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,6 @@
 //! profile, the mentor's desk of incoming requests, and one mentorship with its sessions.
 //! Every form is a server-rendered form that posts without JavaScript.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::{
@@ -22,7 +21,7 @@ use super::{
 use crate::{
     competency::CompetencyGap,
     i18n::*,
-    ui::{ErrorMessage, Loading, action_error, page_or_error},
+    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
 pub fn status_text(i18n: I18nContext<Locale>, status: RequestStatus) -> &'static str {

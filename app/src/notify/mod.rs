@@ -2,7 +2,6 @@
 //! employee), a JP entry verified or rejected, and each step of a mentoring request and
 //! mentorship.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::components::A;
@@ -11,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::AppError,
     i18n::*,
-    ui::{Loading, page_or_error},
+    ui::{Loading, PageTitle, page_or_error},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

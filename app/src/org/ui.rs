@@ -1,6 +1,5 @@
 //! Pages of the org feature: Tim Saya (supervisor) and Pegawai OPD (pengelola OPD, admin).
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{
     components::{A, Form},
@@ -10,7 +9,7 @@ use leptos_router::{
 use super::{EmployeePage, EmployeeRow, get_opd_staff, get_team};
 use crate::{
     i18n::*,
-    ui::{Loading, access_class_text, page_or_error, urlencode},
+    ui::{Loading, PageTitle, access_class_text, page_or_error, urlencode},
 };
 
 #[component]

@@ -1,7 +1,6 @@
 //! Pages of development plans: Rencana Pengembangan (the employee) and Persetujuan (the
 //! supervisor's queue). Every form is a plain HTML form that the hydrated app enhances.
 
-use crate::ui::PageTitle;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
@@ -17,7 +16,7 @@ use crate::{
         DevPath, PathFamily,
         ui::{JpProgressBar, path_text},
     },
-    ui::{ErrorMessage, Loading, action_error, page_or_error},
+    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
 pub fn status_text(i18n: I18nContext<Locale>, status: PlanStatus) -> &'static str {
