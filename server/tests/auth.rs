@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{PASSWORD, Server, TestDb, browser, call, logged_in, login, whoami};
+use common::{
+    PASSWORD, Server, TestDb, at_start_of_a_second, browser, call, logged_in, login, whoami,
+};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -18,6 +20,7 @@ on_both_engines!(
     bad_password_change_changes_nothing,
     plain_form_login_redirects,
     a_session_ends_at_its_absolute_lifetime,
+    activity_moves_the_idle_deadline,
 );
 
 async fn login_then_logout(db: TestDb) {
@@ -267,16 +270,9 @@ async fn plain_form_login_redirects(db: TestDb) {
 async fn a_session_ends_at_its_absolute_lifetime(db: TestDb) {
     // A lifetime of zero hours: a session is over as soon as a second has passed.
     let server = Server::start_with(&db, &[("BINA_SESSION_MAX_HOURS", "0")]).await;
-    // Session ages are whole seconds: start just after a second begins, so the logins and
-    // the first download below fall within the same second.
-    let into_second = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_millis();
-    tokio::time::sleep(std::time::Duration::from_millis(u64::from(
-        1010 - into_second,
-    )))
-    .await;
+    // Session ages are whole seconds: the logins and the first download below fall within
+    // the same second.
+    at_start_of_a_second().await;
     let page = logged_in(&server, &db.nip("admin")).await;
     let download = logged_in(&server, &db.nip("admin")).await;
     let csv = || async {
@@ -298,6 +294,42 @@ async fn a_session_ends_at_its_absolute_lifetime(db: TestDb) {
     let res = csv().await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(res.headers()["location"], "/masuk");
+    server.stop();
+    db.remove().await;
+}
+
+async fn activity_moves_the_idle_deadline(db: TestDb) {
+    // One idle minute: the deadline moves at most once a second (a sixtieth of it).
+    let server = Server::start_with(&db, &[("BINA_SESSION_IDLE_MINUTES", "1")]).await;
+    let session_cookie = |res: &reqwest::Response| {
+        res.headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("bina_sesi="))
+            .map(str::to_owned)
+    };
+    at_start_of_a_second().await;
+    let client = logged_in(&server, &db.nip("pegawai")).await;
+    let page = client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(
+        session_cookie(&page),
+        None,
+        "in the second of the login the deadline stays, and the session is not written"
+    );
+
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let page = client.get(server.url("/")).send().await.unwrap();
+    let cookie = session_cookie(&page).expect("a later request moves the idle deadline");
+    assert!(cookie.contains("Max-Age=60"), "{cookie}");
+    assert!(page.text().await.unwrap().contains("Nurhayati Lasahido"));
+    let page = client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(
+        session_cookie(&page),
+        None,
+        "moved once, not on every request"
+    );
     server.stop();
     db.remove().await;
 }

@@ -1,5 +1,6 @@
 //! Login, sessions, roles and authorization.
 
+pub mod lifetime;
 pub mod policy;
 mod server_fns;
 #[cfg(feature = "ssr")]

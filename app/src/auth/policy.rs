@@ -26,34 +26,24 @@ pub struct Roles {
     pub atasan: bool,
 }
 
-/// A role granted in `account_role`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Grant {
-    pub role: String,
-    pub opd_id: Option<i64>,
+/// What `account_role` grants an account: the admin role, and the OPD it manages as
+/// pengelola OPD (the table refuses that role without an OPD). A mentor grant is not read:
+/// an active mentor profile is what makes a mentor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Grants {
+    pub admin: bool,
+    pub pengelola_opd: Option<i64>,
 }
 
 /// Builds the roles of a person from their grants, their number of direct reports and
-/// whether they have an active mentor profile (opting in is what makes a mentor). Unknown
-/// grants are ignored, and a pengelola OPD grant without an OPD grants nothing.
-pub fn derive_roles(grants: &[Grant], direct_reports: i64, mentor_profile: bool) -> Roles {
-    let mut roles = Roles {
-        atasan: direct_reports > 0,
+/// whether they have an active mentor profile (opting in is what makes a mentor).
+pub fn derive_roles(grants: Grants, direct_reports: i64, mentor_profile: bool) -> Roles {
+    Roles {
+        admin: grants.admin,
+        pengelola_opd: grants.pengelola_opd,
         mentor: mentor_profile,
-        ..Roles::default()
-    };
-    for grant in grants {
-        match grant.role.as_str() {
-            "admin" => roles.admin = true,
-            "pengelola_opd" => {
-                if let Some(opd) = grant.opd_id {
-                    roles.pengelola_opd = Some(opd);
-                }
-            }
-            _ => {}
-        }
+        atasan: direct_reports > 0,
     }
-    roles
 }
 
 impl Roles {
@@ -136,13 +126,6 @@ mod tests {
     use super::*;
     use crate::org::{AccessClass, JenisJabatan};
 
-    fn grant(role: &str, opd_id: Option<i64>) -> Grant {
-        Grant {
-            role: role.into(),
-            opd_id,
-        }
-    }
-
     fn user(roles: Roles) -> CurrentUser {
         CurrentUser {
             account_id: 1,
@@ -163,40 +146,37 @@ mod tests {
 
     #[test]
     fn everyone_is_pegawai_and_atasan_comes_from_reports() {
-        assert_eq!(derive_roles(&[], 0, false).list(), vec![Role::Pegawai]);
         assert_eq!(
-            derive_roles(&[], 3, false).list(),
+            derive_roles(Grants::default(), 0, false).list(),
+            vec![Role::Pegawai]
+        );
+        assert_eq!(
+            derive_roles(Grants::default(), 3, false).list(),
             vec![Role::Pegawai, Role::Atasan]
         );
         assert_eq!(
-            derive_roles(&[], 0, true).list(),
+            derive_roles(Grants::default(), 0, true).list(),
             vec![Role::Pegawai, Role::Mentor],
             "an active mentor profile makes a mentor"
         );
     }
 
     #[test]
-    fn grants_add_roles_and_pengelola_needs_an_opd() {
+    fn grants_add_admin_and_pengelola_but_never_mentor() {
         let roles = derive_roles(
-            &[
-                grant("mentor", None),
-                grant("pengelola_opd", Some(4)),
-                grant("admin", None),
-                grant("superuser", None),
-            ],
+            Grants {
+                admin: true,
+                pengelola_opd: Some(4),
+            },
             0,
             false,
         );
         assert_eq!(
             roles.list(),
             vec![Role::Pegawai, Role::PengelolaOpd, Role::Admin],
-            "a mentor grant without a profile makes no mentor"
+            "grants alone make no mentor"
         );
         assert_eq!(roles.pengelola_opd, Some(4));
-        assert_eq!(
-            derive_roles(&[grant("pengelola_opd", None)], 0, false).pengelola_opd,
-            None
-        );
     }
 
     #[test]

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use sqlx::Row;
 
 use super::{
-    CurrentUser,
-    policy::{Grant, derive_roles},
+    CurrentUser, lifetime,
+    policy::{Grants, derive_roles},
     throttle,
 };
 use crate::{
@@ -23,19 +23,23 @@ pub type AuthSession = axum_login::AuthSession<Backend>;
 
 /// Session key of the login time, for the absolute session lifetime.
 const LOGIN_AT_KEY: &str = "bina.login_at";
+/// Session key of the last time the idle deadline moved (see `auth::lifetime`).
+const IDLE_MOVED_AT_KEY: &str = "bina.idle_moved_at";
 
-/// What the session remembers of an account. The password hash doubles as the session
-/// fingerprint: changing the password ends every other session of the account.
+/// The account behind a session, loaded on every request by axum-login: the whole person
+/// (one query), so that pages and server functions need no second look-up. The password
+/// hash doubles as the session fingerprint: changing the password ends every other session
+/// of the account.
 #[derive(Clone)]
 pub struct SessionAccount {
-    pub id: i64,
+    pub user: CurrentUser,
     password_hash: String,
 }
 
 impl std::fmt::Debug for SessionAccount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SessionAccount")
-            .field("id", &self.id)
+            .field("account_id", &self.user.account_id)
             .finish()
     }
 }
@@ -44,7 +48,7 @@ impl AuthUser for SessionAccount {
     type Id = i64;
 
     fn id(&self) -> i64 {
-        self.id
+        self.user.account_id
     }
 
     fn session_auth_hash(&self) -> &[u8] {
@@ -97,27 +101,70 @@ impl AuthnBackend for Backend {
         .bind(creds.nip.as_str().to_owned())
         .fetch_optional(&self.db.pool)
         .await?;
-        let account = row.map(|r| SessionAccount {
-            id: r.get(0),
-            password_hash: r.get(1),
-        });
+        let account: Option<(i64, String)> = row.map(|r| (r.get(0), r.get(1)));
         let hash = account
             .as_ref()
-            .map_or_else(|| dummy_hash().to_owned(), |a| a.password_hash.clone());
-        let ok = verify_password(creds.password, hash).await;
-        Ok(account.filter(|_| ok))
+            .map_or_else(|| dummy_hash().to_owned(), |(_, hash)| hash.clone());
+        if !verify_password(creds.password, hash).await {
+            return Ok(None);
+        }
+        match account {
+            Some((id, _)) => self.get_user(&id).await,
+            None => Ok(None),
+        }
     }
 
     async fn get_user(&self, id: &i64) -> Result<Option<SessionAccount>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, password_hash FROM account WHERE id = $1 AND active = 1")
-            .bind(*id)
-            .fetch_optional(&self.db.pool)
-            .await?;
-        Ok(row.map(|r| SessionAccount {
-            id: r.get(0),
-            password_hash: r.get(1),
-        }))
+        load_account(&self.db, *id).await
     }
+}
+
+/// Reads an active account and the person behind it: employee, OPD, unit, location and
+/// roles, in one query (this runs on every request of a logged-in person).
+async fn load_account(db: &Db, account_id: i64) -> Result<Option<SessionAccount>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT a.id, e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, o.id, o.name, \
+                u.name, l.name, l.access_class, \
+                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id), \
+                (SELECT COUNT(*) FROM mentor_profile m WHERE m.employee_id = e.id AND m.active = 1), \
+                (SELECT COUNT(*) FROM account_role g WHERE g.account_id = a.id AND g.role = 'admin'), \
+                (SELECT g.opd_id FROM account_role g \
+                 WHERE g.account_id = a.id AND g.role = 'pengelola_opd'), \
+                a.password_hash \
+         FROM account a \
+         JOIN employee e ON e.id = a.employee_id \
+         JOIN opd o ON o.id = e.opd_id \
+         JOIN unit_kerja u ON u.id = e.unit_id \
+         JOIN location l ON l.id = e.location_id \
+         WHERE a.id = $1 AND a.active = 1",
+    )
+    .bind(account_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|row| {
+        let grants = Grants {
+            admin: row.get::<i64, _>(14) > 0,
+            pengelola_opd: row.get(15),
+        };
+        SessionAccount {
+            user: CurrentUser {
+                account_id: row.get(0),
+                employee_id: row.get(1),
+                nip: row.get(2),
+                name: row.get(3),
+                jabatan: row.get(4),
+                jenis_jabatan: JenisJabatan::from_db(&row.get::<String, _>(5)),
+                golongan: row.get(6),
+                opd_id: row.get(7),
+                opd_name: row.get(8),
+                unit_name: row.get(9),
+                location_name: row.get(10),
+                access_class: AccessClass::from_db(&row.get::<String, _>(11)),
+                roles: derive_roles(grants, row.get(12), row.get::<i64, _>(13) > 0),
+            },
+            password_hash: row.get(16),
+        }
+    }))
 }
 
 pub fn state() -> Result<AppState, AppError> {
@@ -230,17 +277,19 @@ pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
         tracing::error!(error = ?e, "session login failed");
         AppError::Internal
     })?;
-    session
-        .session
-        .insert(LOGIN_AT_KEY, now)
-        .await
-        .map_err(|_| AppError::Internal)?;
+    for key in [LOGIN_AT_KEY, IDLE_MOVED_AT_KEY] {
+        session
+            .session
+            .insert(key, now)
+            .await
+            .map_err(|_| AppError::Internal)?;
+    }
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM login_failure WHERE subject = $1")
         .bind(account_subject)
         .execute(&mut *tx)
         .await?;
-    audit(&mut tx, Some(account.id), "login", "").await?;
+    audit(&mut tx, Some(account.user.account_id), "login", "").await?;
     tx.commit().await?;
     Ok(())
 }
@@ -254,16 +303,16 @@ pub async fn logout() -> Result<(), AppError> {
     })?;
     if let Some(account) = account {
         let mut tx = state()?.db.begin_write().await?;
-        audit(&mut tx, Some(account.id), "logout", "").await?;
+        audit(&mut tx, Some(account.user.account_id), "logout", "").await?;
         tx.commit().await?;
     }
     Ok(())
 }
 
 /// The current user as resolved once for this request. A page render asks for the user
-/// several times (the session resource of the shell, the page's own data), and each
-/// resolution costs a session read and two queries; the server provides one of these per
-/// request so the later asks reuse the first answer.
+/// several times (the session resource of the shell, the page's own data); the server
+/// provides one of these per request so the later asks reuse the first answer (and move
+/// the idle deadline once).
 #[derive(Clone, Default)]
 pub struct RequestUser(std::sync::Arc<tokio::sync::Mutex<Option<Option<CurrentUser>>>>);
 
@@ -297,8 +346,9 @@ async fn resolve_current_user() -> Result<Option<CurrentUser>, AppError> {
 }
 
 /// The person a session belongs to, or `None`. Ends the session when it is older than the
-/// absolute lifetime. Leptos pages and server functions reach it through `current_user`;
-/// the plain routes (downloads, evidence files) call it with their own extracted session.
+/// absolute lifetime, and moves its idle deadline forward when that is due. Leptos pages
+/// and server functions reach it through `current_user`; the plain routes (downloads,
+/// evidence files) call it with their own extracted session.
 pub async fn user_of_session(
     state: &AppState,
     mut session: AuthSession,
@@ -306,72 +356,29 @@ pub async fn user_of_session(
     let Some(account) = session.user.clone() else {
         return Ok(None);
     };
-    let login_at: i64 = session
-        .session
-        .get(LOGIN_AT_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or(0);
-    if unix_now() - login_at > state.settings.session_max_hours * 3600 {
+    let now = unix_now();
+    let store = &session.session;
+    let login_at = store.get(LOGIN_AT_KEY).await.ok().flatten().unwrap_or(0);
+    if lifetime::outlived(login_at, now, state.settings.session_max_hours) {
         let _ = session.logout().await;
         return Ok(None);
     }
-    load_current_user(&state.db, account.id).await
+    let idle_moved_at = store
+        .get(IDLE_MOVED_AT_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(login_at);
+    if lifetime::idle_deadline_due(idle_moved_at, now, state.settings.session_idle_minutes) {
+        // Marks the session changed: the session layer saves it with a new idle deadline
+        // and sends the cookie again with a fresh max-age.
+        let _ = store.insert(IDLE_MOVED_AT_KEY, now).await;
+    }
+    Ok(Some(account.user))
 }
 
 pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
-}
-
-/// Reads the person behind an account: employee, OPD, unit, location and roles, in two
-/// queries.
-pub async fn load_current_user(db: &Db, account_id: i64) -> Result<Option<CurrentUser>, AppError> {
-    let Some(row) = sqlx::query(
-        "SELECT a.id, e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, o.id, o.name, \
-                u.name, l.name, l.access_class, \
-                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id), \
-                (SELECT COUNT(*) FROM mentor_profile m WHERE m.employee_id = e.id AND m.active = 1) \
-         FROM account a \
-         JOIN employee e ON e.id = a.employee_id \
-         JOIN opd o ON o.id = e.opd_id \
-         JOIN unit_kerja u ON u.id = e.unit_id \
-         JOIN location l ON l.id = e.location_id \
-         WHERE a.id = $1 AND a.active = 1",
-    )
-    .bind(account_id)
-    .fetch_optional(&db.pool)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let grants: Vec<Grant> =
-        sqlx::query("SELECT role, opd_id FROM account_role WHERE account_id = $1")
-            .bind(account_id)
-            .fetch_all(&db.pool)
-            .await?
-            .iter()
-            .map(|g| Grant {
-                role: g.get(0),
-                opd_id: g.get(1),
-            })
-            .collect();
-    let direct_reports: i64 = row.get(12);
-    Ok(Some(CurrentUser {
-        account_id: row.get(0),
-        employee_id: row.get(1),
-        nip: row.get(2),
-        name: row.get(3),
-        jabatan: row.get(4),
-        jenis_jabatan: JenisJabatan::from_db(&row.get::<String, _>(5)),
-        golongan: row.get(6),
-        opd_id: row.get(7),
-        opd_name: row.get(8),
-        unit_name: row.get(9),
-        location_name: row.get(10),
-        access_class: AccessClass::from_db(&row.get::<String, _>(11)),
-        roles: derive_roles(&grants, direct_reports, row.get::<i64, _>(13) > 0),
-    }))
 }
 
 pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Result<(), AppError> {
@@ -410,7 +417,7 @@ pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Re
         .map_err(|_| AppError::Internal)?;
     session
         .login(&SessionAccount {
-            id: user.account_id,
+            user,
             password_hash: new_hash,
         })
         .await

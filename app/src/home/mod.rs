@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -212,9 +211,9 @@ fn Home(data: HomeData) -> impl IntoView {
                 </p>
                 <JpProgressBar progress />
                 <p class="links">
-                    <A href="/rencana">{t!(i18n, home.plan_link)}</A>
+                    <a href="/rencana">{t!(i18n, home.plan_link)}</a>
                     " · "
-                    <A href="/jp">{t!(i18n, home.ledger_link)}</A>
+                    <a href="/jp">{t!(i18n, home.ledger_link)}</a>
                 </p>
             </section>
             {(team_size > 0)
@@ -224,7 +223,7 @@ fn Home(data: HomeData) -> impl IntoView {
                             <p>
                                 {t!(i18n, home.team_card, count = team_size)}
                             </p>
-                            <A href="/tim">{t!(i18n, home.team_link)}</A>
+                            <a href="/tim">{t!(i18n, home.team_link)}</a>
                         </section>
                     }
                 })}
@@ -237,7 +236,7 @@ fn Home(data: HomeData) -> impl IntoView {
                                     i18n, home.staff_card, opd = s.opd_name.clone(), count = s.employees, remote = s.remote
                                 )}
                             </p>
-                            <A href="/pegawai">{t!(i18n, home.staff_link)}</A>
+                            <a href="/pegawai">{t!(i18n, home.staff_link)}</a>
                         </section>
                     }
                 })}
@@ -250,7 +249,7 @@ fn Home(data: HomeData) -> impl IntoView {
                                     i18n, home.city_card, employees = c.employees, opds = c.opds, outside = c.outside_centre_percent
                                 )}
                             </p>
-                            <A href="/pegawai">{t!(i18n, home.staff_link)}</A>
+                            <a href="/pegawai">{t!(i18n, home.staff_link)}</a>
                         </section>
                     }
                 })}

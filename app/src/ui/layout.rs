@@ -2,7 +2,7 @@
 //! and the main landmark.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::hooks::use_location;
 
 use super::use_session;
 use crate::{
@@ -26,12 +26,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="bar">
-                <A href="/" attr:class="brand">
+                <a href="/" class="brand">
                     <span aria-hidden="true" class="logo">
                         "B"
                     </span>
                     <span>{t!(i18n, app_name)}</span>
-                </A>
+                </a>
                 <LanguageSwitch />
             </div>
             <Transition>{nav}</Transition>
@@ -56,69 +56,82 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
     view! {
         <nav aria-label=move || t_string!(i18n, nav.label).to_string() class="main-nav">
             <ul>
-                <li>
-                    <A href="/" exact=true>
-                        {t!(i18n, nav.home)}
-                    </A>
-                </li>
-                <li>
-                    <A href="/kompetensi">{t!(i18n, nav.competency)}</A>
-                </li>
-                <li>
-                    <A href="/rencana">{t!(i18n, nav.plan)}</A>
-                </li>
-                <li>
-                    <A href="/jp">{t!(i18n, nav.ledger)}</A>
-                </li>
-                <li>
-                    <A href="/katalog">{t!(i18n, nav.catalog)}</A>
-                </li>
-                <li>
-                    <A href="/mentoring" exact=true>{t!(i18n, nav.mentoring)}</A>
-                </li>
-                <Show when=move || show_mentor_desk>
-                    <li>
-                        <A href="/mentoring/permintaan">{t!(i18n, nav.mentor_desk)}</A>
-                    </li>
-                </Show>
-                <Show when=move || show_team>
-                    <li>
-                        <A href="/tim">{t!(i18n, nav.team)}</A>
-                    </li>
-                    <li>
-                        <A href="/persetujuan">{t!(i18n, nav.approval)}</A>
-                    </li>
-                </Show>
-                <Show when=move || show_staff>
-                    <li>
-                        <A href="/pegawai">{t!(i18n, nav.staff)}</A>
-                    </li>
-                </Show>
-                <Show when=move || show_verify>
-                    <li>
-                        <A href="/verifikasi">{t!(i18n, nav.verify)}</A>
-                    </li>
-                    <li>
-                        <A href="/dasbor">{t!(i18n, nav.dashboard)}</A>
-                    </li>
-                </Show>
-                <li>
-                    <A href="/notifikasi">{t!(i18n, nav.notifications)}</A>
-                </li>
-                <Show when=move || show_admin>
-                    <li>
-                        <A href="/admin/kompetensi">{t!(i18n, nav.admin)}</A>
-                    </li>
-                </Show>
-                <li>
-                    <A href="/akun">{t!(i18n, nav.account)}</A>
-                </li>
+                <NavLink href="/" exact=true>
+                    {t!(i18n, nav.home)}
+                </NavLink>
+                <NavLink href="/kompetensi">{t!(i18n, nav.competency)}</NavLink>
+                <NavLink href="/rencana">{t!(i18n, nav.plan)}</NavLink>
+                <NavLink href="/jp">{t!(i18n, nav.ledger)}</NavLink>
+                <NavLink href="/katalog">{t!(i18n, nav.catalog)}</NavLink>
+                <NavLink href="/mentoring" exact=true>
+                    {t!(i18n, nav.mentoring)}
+                </NavLink>
+                {show_mentor_desk
+                    .then(|| {
+                        view! {
+                            <NavLink href="/mentoring/permintaan">
+                                {t!(i18n, nav.mentor_desk)}
+                            </NavLink>
+                        }
+                    })}
+                {show_team
+                    .then(|| {
+                        view! {
+                            <NavLink href="/tim">{t!(i18n, nav.team)}</NavLink>
+                            <NavLink href="/persetujuan">{t!(i18n, nav.approval)}</NavLink>
+                        }
+                    })}
+                {show_staff
+                    .then(|| view! { <NavLink href="/pegawai">{t!(i18n, nav.staff)}</NavLink> })}
+                {show_verify
+                    .then(|| {
+                        view! {
+                            <NavLink href="/verifikasi">{t!(i18n, nav.verify)}</NavLink>
+                            <NavLink href="/dasbor">{t!(i18n, nav.dashboard)}</NavLink>
+                        }
+                    })}
+                <NavLink href="/notifikasi">{t!(i18n, nav.notifications)}</NavLink>
+                {show_admin
+                    .then(|| {
+                        view! {
+                            <NavLink href="/admin/kompetensi">{t!(i18n, nav.admin)}</NavLink>
+                        }
+                    })}
+                <NavLink href="/akun">{t!(i18n, nav.account)}</NavLink>
                 <li>
                     <LogoutButton />
                 </li>
             </ul>
         </nav>
     }
+}
+
+/// One entry of the navigation, marked `aria-current="page"` while its page is shown. A
+/// plain anchor, whose clicks the router handles like those of its `<A>`: the navigation
+/// needs none of `<A>`'s relative-path resolution, and a page renders a dozen of these.
+#[component]
+fn NavLink(href: &'static str, #[prop(optional)] exact: bool, children: Children) -> impl IntoView {
+    let pathname = use_location().pathname;
+    let current = move || is_current(&pathname.read(), href, exact).then_some("page");
+    view! {
+        <li>
+            <a href=href aria-current=current>
+                {children()}
+            </a>
+        </li>
+    }
+}
+
+/// Whether `path` shows the page of the link `href`: the same path, or (unless `exact`) a
+/// path below it.
+fn is_current(path: &str, href: &str, exact: bool) -> bool {
+    let path = path.trim_end_matches('/');
+    let href = href.trim_end_matches('/');
+    path == href
+        || (!exact
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/')))
 }
 
 /// Switches between Bahasa Indonesia and English. A plain form post to `/bahasa` (which sets
@@ -172,4 +185,24 @@ fn page_hydrated() -> bool {
     document()
         .document_element()
         .is_some_and(|root| root.has_attribute(crate::HYDRATED_ATTRIBUTE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_below_unless_exact() {
+        assert!(is_current("/", "/", true));
+        assert!(!is_current("/rencana", "/", true));
+        assert!(is_current("/rencana", "/rencana", false));
+        assert!(is_current("/rencana/", "/rencana", false));
+        assert!(is_current("/mentoring/bimbingan/3", "/mentoring", false));
+        assert!(!is_current("/mentoring/bimbingan/3", "/mentoring", true));
+        assert!(
+            !is_current("/jpx", "/jp", false),
+            "a longer name is another page"
+        );
+        assert!(!is_current("/jp", "/rencana", false));
+    }
 }

@@ -316,3 +316,13 @@ pub async fn whoami(client: &Client, server: &Server) -> Value {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     reply.body
 }
+
+/// Sleeps until just after the next second begins, for tests of rules counted in whole
+/// seconds (session ages) whose first steps must fall within one second.
+pub async fn at_start_of_a_second() {
+    let into_second = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_millis();
+    tokio::time::sleep(Duration::from_millis(u64::from(1010 - into_second))).await;
+}
