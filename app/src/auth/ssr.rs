@@ -386,11 +386,10 @@ pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Re
     check_new_password(&user.nip, current, new, confirmation)?;
     let state = state()?;
     let mut session = auth_session().await?;
-    let hash: String = sqlx::query("SELECT password_hash FROM account WHERE id = $1")
-        .bind(user.account_id)
-        .fetch_one(&state.db.pool)
-        .await?
-        .get(0);
+    // The session layer read the account's hash from the database for this very request.
+    let Some(hash) = session.user.as_ref().map(|a| a.password_hash.clone()) else {
+        return Err(AppError::Unauthenticated);
+    };
     if !verify_password(current.to_owned(), hash).await {
         return Err(AppError::WrongCurrentPassword);
     }

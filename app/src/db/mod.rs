@@ -105,10 +105,11 @@ impl Db {
                 // The native pool creates the file and switches it to WAL before the `Any`
                 // pool opens it; WAL is a property of the file, the other pragmas are per
                 // connection.
-                // No ping before each use: a SQLite connection is a file handle that cannot
-                // drop, and sqlx pings through the connection's worker thread: a round trip
-                // of thread switches per query (a home page under load went from about 15.6
-                // to 11.5 context switches without it).
+                //
+                // Neither pool pings a connection before each use: a SQLite connection is a
+                // file handle that cannot drop, and sqlx pings through the connection's
+                // worker thread, a round trip of thread switches per query (a home page under
+                // load went from about 15.6 to 11.5 context switches without it).
                 let native = SqlitePoolOptions::new()
                     .max_connections(4)
                     .test_before_acquire(false)
