@@ -1,6 +1,6 @@
 //! Configuration from environment variables, each with a default that runs Bina locally.
 
-use std::{net::SocketAddr, str::FromStr};
+use std::{net::SocketAddr, str::FromStr, time::Duration};
 
 use bina_app::{
     auth::throttle::ThrottlePolicy,
@@ -21,6 +21,10 @@ pub struct Config {
     pub site_root: String,
     /// Send the session cookie only over HTTPS. Turn on behind TLS.
     pub cookie_secure: bool,
+    /// How long a session and its account, once read, are reused without reading them again
+    /// (default 1 s; 0 reads them on every request). Bounds how long a logout or a role
+    /// change made through another server process takes to reach this one.
+    pub session_cache: Duration,
     pub settings: Settings,
 }
 
@@ -83,6 +87,7 @@ impl Config {
             addr: var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
             site_root: var("BINA_SITE_ROOT", "target/site".to_owned())?,
             cookie_secure: flag("BINA_COOKIE_SECURE", false)?,
+            session_cache: Duration::from_millis(var("BINA_SESSION_CACHE_MS", 1000)?),
             settings: Settings {
                 jp_minutes,
                 jp_yearly_target: var("BINA_JP_YEARLY_TARGET", defaults.jp_yearly_target)?,

@@ -1,8 +1,14 @@
 //! Sessions live in the database, so several server processes share them. The store crate
-//! has one type per engine; this enum picks the one that matches `DATABASE_URL`.
+//! has one type per engine; `Engine` picks the one that matches `DATABASE_URL`, and `Store`
+//! puts a short memory of recently read sessions in front of it (see `db::recent`).
+
+use std::time::Duration;
 
 use async_trait::async_trait;
-use bina_app::db::NativePool;
+use bina_app::db::{
+    NativePool,
+    recent::{Recent, Writes},
+};
 use tower_sessions::{
     ExpiredDeletion, SessionStore,
     session::{Id, Record},
@@ -11,24 +17,47 @@ use tower_sessions::{
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 #[derive(Clone, Debug)]
-pub enum Store {
+enum Engine {
     Sqlite(SqliteStore),
     Postgres(PostgresStore),
 }
 
+#[derive(Clone, Debug)]
+pub struct Store {
+    engine: Engine,
+    recent: Recent<Id, Record>,
+}
+
 impl Store {
+    /// A store that reads every session from the database.
     pub fn new(pool: NativePool) -> Store {
-        match pool {
-            NativePool::Sqlite(pool) => Store::Sqlite(SqliteStore::new(pool)),
-            NativePool::Postgres(pool) => Store::Postgres(PostgresStore::new(pool)),
+        let engine = match pool {
+            NativePool::Sqlite(pool) => Engine::Sqlite(SqliteStore::new(pool)),
+            NativePool::Postgres(pool) => Engine::Postgres(PostgresStore::new(pool)),
+        };
+        Store {
+            engine,
+            recent: Recent::new(Duration::ZERO, 0, Writes::default()),
         }
+    }
+
+    /// The same store, remembering the sessions it read or wrote in `recent`.
+    pub fn remembering(self, recent: Recent<Id, Record>) -> Store {
+        Store { recent, ..self }
     }
 
     /// Creates the session table if it is missing.
     pub async fn migrate(&self) -> Result<(), sqlx::Error> {
-        match self {
-            Store::Sqlite(s) => s.migrate().await,
-            Store::Postgres(s) => s.migrate().await,
+        match &self.engine {
+            Engine::Sqlite(s) => s.migrate().await,
+            Engine::Postgres(s) => s.migrate().await,
+        }
+    }
+
+    async fn load_from_database(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        match &self.engine {
+            Engine::Sqlite(s) => s.load(id).await,
+            Engine::Postgres(s) => s.load(id).await,
         }
     }
 }
@@ -36,30 +65,37 @@ impl Store {
 #[async_trait]
 impl SessionStore for Store {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        match self {
-            Store::Sqlite(s) => s.create(record).await,
-            Store::Postgres(s) => s.create(record).await,
+        match &self.engine {
+            Engine::Sqlite(s) => s.create(record).await?,
+            Engine::Postgres(s) => s.create(record).await?,
         }
+        self.recent.put(record.id, record.clone());
+        Ok(())
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        match self {
-            Store::Sqlite(s) => s.save(record).await,
-            Store::Postgres(s) => s.save(record).await,
+        match &self.engine {
+            Engine::Sqlite(s) => s.save(record).await?,
+            Engine::Postgres(s) => s.save(record).await?,
         }
+        self.recent.put(record.id, record.clone());
+        Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        match self {
-            Store::Sqlite(s) => s.load(id).await,
-            Store::Postgres(s) => s.load(id).await,
-        }
+        let record = self
+            .recent
+            .get_or_load(*id, self.load_from_database(id))
+            .await?;
+        // The database leaves out expired sessions; a remembered one may expire meanwhile.
+        Ok(record.filter(|r| r.expiry_date > time::OffsetDateTime::now_utc()))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        match self {
-            Store::Sqlite(s) => s.delete(id).await,
-            Store::Postgres(s) => s.delete(id).await,
+        self.recent.forget(id);
+        match &self.engine {
+            Engine::Sqlite(s) => s.delete(id).await,
+            Engine::Postgres(s) => s.delete(id).await,
         }
     }
 }
@@ -67,9 +103,9 @@ impl SessionStore for Store {
 #[async_trait]
 impl ExpiredDeletion for Store {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        match self {
-            Store::Sqlite(s) => s.delete_expired().await,
-            Store::Postgres(s) => s.delete_expired().await,
+        match &self.engine {
+            Engine::Sqlite(s) => s.delete_expired().await,
+            Engine::Postgres(s) => s.delete_expired().await,
         }
     }
 }

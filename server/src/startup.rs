@@ -6,7 +6,7 @@ use std::{net::SocketAddr, path::Path as FsPath, sync::Arc, time::Duration};
 use axum::{
     Form, Router,
     extract::{Path, Query, Request, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, Method, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -18,7 +18,10 @@ use bina_app::{
         CurrentUser,
         ssr::{AuthSession, Backend, RequestUser, user_of_session},
     },
-    db::{AppState, Db},
+    db::{
+        AppState, Db,
+        recent::{Recent, Writes},
+    },
     shell,
 };
 use leptos::prelude::*;
@@ -170,7 +173,11 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
     };
     let routes = generate_route_list(App);
 
-    let session_layer = SessionManagerLayer::new(store.clone())
+    // Sessions and accounts read in the last moment are reused until a request that may
+    // write finishes (see `db::recent`).
+    let writes = Writes::default();
+    let store = store.remembering(Recent::new(config.session_cache, 10_000, writes.clone()));
+    let session_layer = SessionManagerLayer::new(store)
         .with_name(SESSION_COOKIE)
         .with_secure(config.cookie_secure)
         .with_http_only(true)
@@ -178,7 +185,14 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             config.settings.session_idle_minutes,
         )));
-    let auth_layer = AuthManagerLayerBuilder::new(Backend::new(db.clone()), session_layer).build();
+    let auth_layer = AuthManagerLayerBuilder::new(
+        Backend::new(
+            db.clone(),
+            Recent::new(config.session_cache, 10_000, writes.clone()),
+        ),
+        session_layer,
+    )
+    .build();
 
     let context = {
         let state = state.clone();
@@ -230,6 +244,8 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             context, shell,
         ))
         .layer(auth_layer)
+        // Outside the session layer, so a request counts as written once its session is saved.
+        .layer(middleware::from_fn_with_state(writes, count_writes))
         .layer(middleware::from_fn(default_language))
         .with_state(options.clone());
 
@@ -278,6 +294,17 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         // under /pkg are precompressed at the highest level and not compressed again.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Marks the end of every request that may have written (all but GET and HEAD), so that
+/// nothing read before it is reused (see `db::recent`).
+async fn count_writes(State(writes): State<Writes>, req: Request, next: Next) -> Response {
+    let reads_only = matches!(*req.method(), Method::GET | Method::HEAD);
+    let res = next.run(req).await;
+    if !reads_only {
+        writes.finished();
+    }
+    res
 }
 
 /// Hashed asset names (`bina.<hash>.wasm`) never change content: cache them for a year.

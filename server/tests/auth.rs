@@ -139,11 +139,19 @@ async fn a_second_process_accepts_the_session(db: TestDb) {
     let b = Server::start(&db).await;
     let client = logged_in(&a, &db.nip("atasan")).await;
     assert_eq!(whoami(&client, &b).await["nip"], json!(db.nip("atasan")));
-    // Logging out on one ends the session on the other.
+    // A page on the first process: it now remembers the session for a moment.
+    let page = || client.get(a.url("/")).header("accept", "text/html").send();
+    let home = page().await.unwrap();
+    assert_eq!(home.status(), StatusCode::OK);
+    // Logging out on one ends the session on the other, once that memory has aged out
+    // (`BINA_SESSION_CACHE_MS`, one second by default).
     assert_eq!(
         call(&client, &b, "keluar", &[]).await.status,
         StatusCode::OK
     );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let home = page().await.unwrap();
+    assert_eq!(home.headers()["location"], "/masuk", "{}", home.status());
     assert_eq!(whoami(&client, &a).await, json!(null));
     a.stop();
     b.stop();

@@ -1141,12 +1141,20 @@ async fn the_admin_designates_and_removes_mentors(db: TestDb) {
         call(&admin, &server, "admin-mentor", &bad).await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+    // Pages reuse an account read a moment ago; someone else's change shows all the same.
+    let home = |client: &Client| {
+        let request = client.get(server.url("/"));
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let mentor_card = "data-role=\"mentor\"";
+    assert!(!home(&pengelola).await.contains(mentor_card));
     assert_eq!(
         call(&admin, &server, "admin-mentor", &designate)
             .await
             .status,
         StatusCode::OK
     );
+    assert!(home(&pengelola).await.contains(mentor_card));
     assert_eq!(whoami(&pengelola, &server).await["roles"]["mentor"], true);
     let sql = format!("SELECT COUNT(*) FROM mentor_expertise WHERE employee_id = {me}");
     assert!(count(&pool, &sql).await >= 1);

@@ -13,7 +13,7 @@ use super::{
     throttle,
 };
 use crate::{
-    db::{AppState, Db, unix_now},
+    db::{AppState, Db, recent::Recent, unix_now},
     error::AppError,
     org::{AccessClass, JenisJabatan, nip::Nip},
     validation::check_new_password,
@@ -64,11 +64,13 @@ pub struct Credentials {
 #[derive(Clone, Debug)]
 pub struct Backend {
     db: Db,
+    /// Accounts read in the last moment (see `db::recent`).
+    recent: Recent<i64, SessionAccount>,
 }
 
 impl Backend {
-    pub fn new(db: Db) -> Self {
-        Backend { db }
+    pub fn new(db: Db, recent: Recent<i64, SessionAccount>) -> Self {
+        Backend { db, recent }
     }
 }
 
@@ -115,7 +117,9 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &i64) -> Result<Option<SessionAccount>, sqlx::Error> {
-        load_account(&self.db, *id).await
+        self.recent
+            .get_or_load(*id, load_account(&self.db, *id))
+            .await
     }
 }
 
