@@ -37,6 +37,9 @@ use crate::{config::Config, sessions::Store};
 
 /// Largest request body accepted (evidence uploads of up to 2 MB fit, with form overhead).
 const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
+/// Sessions, and accounts, remembered at once at most (see `db::recent`): more than the
+/// city's 8,000 employees, a few megabytes of memory.
+const REMEMBERED_AT_MOST: u64 = 10_000;
 /// Name of the session cookie.
 const SESSION_COOKIE: &str = "bina_sesi";
 /// The cookie leptos_i18n reads for the chosen language.
@@ -176,7 +179,11 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
     // Sessions and accounts read in the last moment are reused until a request that may
     // write finishes (see `db::recent`).
     let writes = Writes::default();
-    let store = store.remembering(Recent::new(config.session_cache, 10_000, writes.clone()));
+    let store = store.remembering(Recent::new(
+        config.session_cache,
+        REMEMBERED_AT_MOST,
+        writes.clone(),
+    ));
     let session_layer = SessionManagerLayer::new(store)
         .with_name(SESSION_COOKIE)
         .with_secure(config.cookie_secure)
@@ -188,7 +195,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
     let auth_layer = AuthManagerLayerBuilder::new(
         Backend::new(
             db.clone(),
-            Recent::new(config.session_cache, 10_000, writes.clone()),
+            Recent::new(config.session_cache, REMEMBERED_AT_MOST, writes.clone()),
         ),
         session_layer,
     )

@@ -68,7 +68,7 @@ where
     }
 
     /// The remembered value, unless it is too old or a write has finished since it was read.
-    pub fn get(&self, key: &K) -> Option<V> {
+    fn get(&self, key: &K) -> Option<V> {
         let (seen, value) = self.cache.as_ref()?.get(key)?;
         (seen == self.writes.count()).then_some(value)
     }
