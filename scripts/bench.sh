@@ -84,10 +84,12 @@ load() {
   failed=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$out/wrk.txt")
   echo "$rps req/s, p99 $p99, $failed failed"
 }
+# The server's peak resident memory so far, in MB.
+peak_mb() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$pid/status"; }
 load_health=$(load "$base/healthz")
 load_home=$(load -H "cookie: $cookie" -H 'accept-encoding: br' "$base/")
 # The issue's memory budget is for the home page load; the dashboards below need more.
-peak_home_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+peak_home_mb=$(peak_mb)
 
 # The planning dashboard on the full demo data: city-wide (the admin) and one OPD.
 admin_nip=$(awk -F'|' '$2 ~ /admin/ {gsub(/ /, "", $3); print $3}' "$out/seed.txt")
@@ -100,7 +102,7 @@ dash_city_ms=$(page_ms "$base/dasbor")
 dash_opd_ms=$(page_ms "$base/dasbor?opd=9")
 load_dash=$(wrk -t2 -c4 -d"${BINA_BENCH_SECONDS:-10}"s --latency -H "cookie: $admin_cookie" "$base/dasbor" > "$out/wrk-dash.txt"; \
   echo "$(awk '/Requests\/sec/ {print $2}' "$out/wrk-dash.txt") pages/s, p99 $(awk '$1 == "99%" {print $2}' "$out/wrk-dash.txt")")
-peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+peak_dash_mb=$(peak_mb)
 
 cat <<REPORT | tee "$out/report.txt"
 Bina benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))
@@ -116,5 +118,5 @@ load /healthz (32 conn):  $load_health
 load home page (32 conn): $load_home
 dashboard, city-wide:     $dash_city_ms ms (one request); $load_dash at 4 connections
 dashboard, one OPD:       $dash_opd_ms ms (one request)
-server peak memory:       $((peak_home_kb / 1024)) MB under the home page load; $((peak_kb / 1024)) MB after the dashboard load
+server peak memory:       $peak_home_mb MB under the home page load; $peak_dash_mb MB after the dashboard load
 REPORT
