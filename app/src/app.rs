@@ -11,7 +11,7 @@ use leptos_router::{
 use crate::{
     admin::ui::{DictionaryPage, ProgramAdminPage, StandardPage},
     auth::{
-        Login, Logout, get_current_user,
+        Login, Logout, SessionContext, get_current_user,
         ui::{AccountPage, LoginPage},
     },
     catalog::ui::CatalogPage,
@@ -28,7 +28,8 @@ use crate::{
     notify::NotificationsPage,
     org::ui::{StaffPage, TeamPage},
     plan::ui::{ApprovalPage, PlanPage},
-    ui::{Layout, NotFound, SessionContext},
+    shell::Layout,
+    ui::NotFound,
 };
 
 /// The document around the app. On the server it also sets the Content-Security-Policy

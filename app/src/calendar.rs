@@ -3,10 +3,26 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::org::nip::is_real_date;
-
 /// WITA's offset from UTC.
 pub const WITA_OFFSET_SECS: i64 = 8 * 3600;
+
+pub fn is_leap_year(year: u32) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+pub fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+pub fn is_real_date(year: u32, month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
 
 /// A calendar date `YYYY-MM-DD`, checked to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -122,6 +138,12 @@ mod tests {
             "2000-02-29"
         );
     }
+}
+
+/// The year in WITA at the moment `now` (unix seconds): the caller reads the clock, so tests
+/// and the sweep can set it.
+pub fn this_year(now: i64) -> i32 {
+    IsoDate::from_unix_wita(now).year
 }
 
 /// A moment as WITA date and time, `YYYY-MM-DD HH:MM`.

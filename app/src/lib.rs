@@ -29,6 +29,7 @@ pub mod notify;
 pub mod org;
 pub mod plan;
 pub mod settings;
+pub mod shell;
 pub mod ui;
 pub mod validation;
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::feature::FeatureError;
+
 pub const PASSWORD_MIN_CHARS: usize = 10;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 
@@ -17,8 +19,16 @@ pub enum PasswordRuleError {
     Unchanged,
 }
 
-impl PasswordRuleError {
-    pub fn code(self) -> &'static str {
+impl FeatureError for PasswordRuleError {
+    const ALL: &'static [Self] = &[
+        PasswordRuleError::TooShort,
+        PasswordRuleError::TooLong,
+        PasswordRuleError::ContainsNip,
+        PasswordRuleError::Mismatch,
+        PasswordRuleError::Unchanged,
+    ];
+
+    fn code(self) -> &'static str {
         match self {
             PasswordRuleError::TooShort => "pendek",
             PasswordRuleError::TooLong => "panjang",
@@ -26,18 +36,6 @@ impl PasswordRuleError {
             PasswordRuleError::Mismatch => "beda",
             PasswordRuleError::Unchanged => "sama",
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<PasswordRuleError> {
-        [
-            PasswordRuleError::TooShort,
-            PasswordRuleError::TooLong,
-            PasswordRuleError::ContainsNip,
-            PasswordRuleError::Mismatch,
-            PasswordRuleError::Unchanged,
-        ]
-        .into_iter()
-        .find(|e| e.code() == code)
     }
 }
 

@@ -11,8 +11,9 @@ use std::collections::HashSet;
 
 use bina_app::{
     auth::ssr::audit,
+    calendar::days_in_month,
     db::{Db, DbKind, unix_now},
-    org::nip::{Nip, days_in_month},
+    org::nip::Nip,
 };
 use sqlx::{Any, Row, Transaction, query::Query};
 

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::feature::FeatureError;
+
 use crate::{calendar::IsoDate, catalog::ProgramMode, competency::CompetencyKind, jp::DevPath};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,8 +25,8 @@ pub enum AdminError {
     DatesInvalid,
 }
 
-impl AdminError {
-    const ALL: [AdminError; 11] = [
+impl FeatureError for AdminError {
+    const ALL: &'static [Self] = &[
         AdminError::CodeInvalid,
         AdminError::CodeTaken,
         AdminError::KindInvalid,
@@ -38,7 +40,7 @@ impl AdminError {
         AdminError::DatesInvalid,
     ];
 
-    pub fn code(self) -> &'static str {
+    fn code(self) -> &'static str {
         match self {
             AdminError::CodeInvalid => "kode",
             AdminError::CodeTaken => "kode-dipakai",
@@ -54,8 +56,11 @@ impl AdminError {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<AdminError> {
-        AdminError::ALL.into_iter().find(|e| e.code() == code)
+    fn status(self) -> u16 {
+        match self {
+            AdminError::InUse | AdminError::CodeTaken => 409,
+            _ => 422,
+        }
     }
 }
 
@@ -288,7 +293,7 @@ mod tests {
 
     #[test]
     fn error_codes_round_trip() {
-        for e in AdminError::ALL {
+        for &e in AdminError::ALL {
             assert_eq!(AdminError::from_code(e.code()), Some(e));
         }
     }

@@ -1,7 +1,10 @@
 //! Admin pages: the dictionary (add, edit, retire, delete when unused), the standards of a
 //! position, and adding programs to the catalog. Plain forms that hydration enhances.
 
+use super::AdminError;
+use crate::error::feature::UserMessage;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -15,10 +18,7 @@ use crate::{
     catalog::ProgramMode,
     competency::{CompetencyKind, ui::kind_text},
     i18n::*,
-    jp::{
-        DevPath,
-        ui::{mode_text, path_text},
-    },
+    jp::{DevPath, ui::path_text},
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
@@ -311,7 +311,7 @@ pub fn ProgramAdminPage() -> impl IntoView {
                                         <select id="mode" name="program[mode]">
                                             {[ProgramMode::Classroom, ProgramMode::Online, ProgramMode::Blended]
                                                 .into_iter()
-                                                .map(|m| view! { <option value=m.as_db()>{mode_text(i18n, m)}</option> })
+                                                .map(|m| view! { <option value=m.as_db()>{m.label(i18n)}</option> })
                                                 .collect_view()}
                                         </select>
                                     </div>
@@ -347,5 +347,23 @@ pub fn ProgramAdminPage() -> impl IntoView {
                 )
             })}
         </Suspense>
+    }
+}
+
+impl UserMessage for AdminError {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            AdminError::CodeInvalid => t_string!(i18n, errors.admin_code_invalid),
+            AdminError::CodeTaken => t_string!(i18n, errors.admin_code_taken),
+            AdminError::KindInvalid => t_string!(i18n, errors.admin_kind_invalid),
+            AdminError::NameInvalid => t_string!(i18n, errors.admin_name_invalid),
+            AdminError::DescriptionTooLong => t_string!(i18n, errors.admin_description_too_long),
+            AdminError::IndicatorsInvalid => t_string!(i18n, errors.admin_indicators_invalid),
+            AdminError::InUse => t_string!(i18n, errors.admin_in_use),
+            AdminError::LevelInvalid => t_string!(i18n, errors.admin_level_invalid),
+            AdminError::JabatanUnknown => t_string!(i18n, errors.admin_jabatan_unknown),
+            AdminError::ProgramInvalid => t_string!(i18n, errors.admin_program_invalid),
+            AdminError::DatesInvalid => t_string!(i18n, errors.admin_dates_invalid),
+        }
     }
 }

@@ -11,8 +11,9 @@ pub mod ui;
 use serde::{Deserialize, Serialize};
 
 use crate::org::{AccessClass, JenisJabatan};
-pub use policy::{Permission, Role, Roles, authorize, can};
+pub use policy::{Permission, Role, Roles, Scope, authorize, can};
 pub use server_fns::*;
+pub use ui::{SessionContext, use_session};
 
 /// The person behind the session, as the pages and server functions see them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

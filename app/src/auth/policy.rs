@@ -116,6 +116,68 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
     }
 }
 
+/// Which OPDs a person may see in a list, a dashboard or a download. Every such query asks
+/// here: the admin sees every OPD, a pengelola OPD only their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every OPD of the city.
+    City,
+    /// One OPD.
+    Opd(i64),
+}
+
+impl Scope {
+    /// What a person manages: the admin the city, a pengelola OPD their own OPD; `None` for
+    /// everyone else.
+    pub fn managed(user: &CurrentUser) -> Option<Scope> {
+        if user.roles.admin {
+            Some(Scope::City)
+        } else {
+            user.roles.pengelola_opd.map(Scope::Opd)
+        }
+    }
+
+    /// A report asked for one OPD (`wanted`) or for the widest view (`None`): the admin gets
+    /// the OPD asked for or the city, a pengelola OPD their own (another is refused).
+    pub fn of_report(user: &CurrentUser, wanted: Option<i64>) -> Result<Scope, AppError> {
+        match (Scope::managed(user), wanted) {
+            (Some(Scope::City), Some(opd_id)) => Ok(Scope::Opd(opd_id)),
+            (Some(scope), None) => Ok(scope),
+            (_, Some(opd_id)) => {
+                authorize(user, Permission::ViewOpdStaff { opd_id })?;
+                Ok(Scope::Opd(opd_id))
+            }
+            (None, None) => Err(AppError::Forbidden),
+        }
+    }
+
+    /// The one OPD a staff list shows: the one asked for, else the one managed, else the
+    /// person's own; refused unless they may see it.
+    pub fn staff_opd(user: &CurrentUser, wanted: Option<i64>) -> Result<i64, AppError> {
+        let opd_id = wanted.or(user.roles.pengelola_opd).unwrap_or(user.opd_id);
+        authorize(user, Permission::ViewOpdStaff { opd_id })?;
+        Ok(opd_id)
+    }
+
+    /// Whether the person may pick any OPD in a report's filter (otherwise it is fixed).
+    pub fn may_choose_opd(user: &CurrentUser) -> bool {
+        matches!(Scope::managed(user), Some(Scope::City))
+    }
+
+    /// The OPD, or `None` for the whole city.
+    pub fn opd(self) -> Option<i64> {
+        match self {
+            Scope::City => None,
+            Scope::Opd(id) => Some(id),
+        }
+    }
+
+    /// The scope as one SQL parameter, for `($n = 0 OR e.opd_id = $n)`: 0 is the whole city.
+    pub fn sql_opd(self) -> i64 {
+        self.opd().unwrap_or(0)
+    }
+}
+
 /// Where navigation may take this person: the UI shows only these, the server still checks.
 pub fn can(user: &CurrentUser, permission: Permission) -> bool {
     authorize(user, permission).is_ok()

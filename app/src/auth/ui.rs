@@ -1,13 +1,16 @@
 //! Pages and controls of the auth feature: login, account (password change), logout.
 
+use crate::error::feature::UserMessage;
+use crate::validation::PasswordRuleError;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::{components::Redirect, hooks::use_query_map};
 
-use super::ChangePassword;
+use super::{ChangePassword, CurrentUser, Login, Logout};
 use crate::{
     error::AppError,
     i18n::*,
-    ui::{ErrorMessage, PageTitle, use_session},
+    ui::{ErrorMessage, PageTitle},
     validation::PASSWORD_MIN_CHARS,
 };
 
@@ -26,6 +29,18 @@ where
             .get("galat")
             .map(|code| AppError::from_query_code(&code)),
     }
+}
+
+/// The session as every component sees it.
+#[derive(Clone, Copy)]
+pub struct SessionContext {
+    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+}
+
+pub fn use_session() -> SessionContext {
+    expect_context::<SessionContext>()
 }
 
 #[component]
@@ -180,5 +195,17 @@ pub fn AccountPage() -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+impl UserMessage for PasswordRuleError {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            PasswordRuleError::TooShort => t_string!(i18n, errors.password_too_short),
+            PasswordRuleError::TooLong => t_string!(i18n, errors.password_too_long),
+            PasswordRuleError::ContainsNip => t_string!(i18n, errors.password_contains_nip),
+            PasswordRuleError::Mismatch => t_string!(i18n, errors.password_mismatch),
+            PasswordRuleError::Unchanged => t_string!(i18n, errors.password_unchanged),
+        }
     }
 }

@@ -4,11 +4,12 @@
 mod server_fns;
 pub mod ui;
 
+use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};
 
 pub use server_fns::*;
 
-use crate::jp::DevPath;
+use crate::{i18n::*, jp::DevPath};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProgramMode {
@@ -31,6 +32,15 @@ impl ProgramMode {
             "online" => ProgramMode::Online,
             "blended" => ProgramMode::Blended,
             _ => ProgramMode::Classroom,
+        }
+    }
+
+    /// What a person reads for this mode, in the current language.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            ProgramMode::Classroom => t_string!(i18n, catalog.mode_classroom),
+            ProgramMode::Online => t_string!(i18n, catalog.mode_online),
+            ProgramMode::Blended => t_string!(i18n, catalog.mode_blended),
         }
     }
 }

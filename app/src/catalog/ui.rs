@@ -6,7 +6,7 @@ use leptos_router::{components::Form, hooks::use_query_map};
 use super::get_catalog;
 use crate::{
     i18n::*,
-    jp::ui::{mode_text, path_text},
+    jp::ui::path_text,
     ui::{Loading, PageTitle, page_or_error},
 };
 
@@ -66,7 +66,7 @@ pub fn CatalogPage() -> impl IntoView {
                                                         </th>
                                                         <td>{move || path_text(i18n, path)}</td>
                                                         <td class="num">{p.jp}</td>
-                                                        <td>{move || mode_text(i18n, mode)}</td>
+                                                        <td>{move || mode.label(i18n)}</td>
                                                         <td>{format!("{} – {}", p.starts_on, p.ends_on)} <br /> <small>{p.place}</small></td>
                                                     </tr>
                                                 }

@@ -12,6 +12,16 @@ pub use server_fns::*;
 
 use crate::{catalog::ProgramRef, jp::DevPath};
 
+/// A competency to choose in a form (a plan item, a mentoring filter), with the chooser's gap
+/// in it where that is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompetencyChoice {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub gap: u8,
+}
+
 /// The three kinds of PermenPANRB 38/2017.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CompetencyKind {

@@ -21,9 +21,8 @@ pub mod ssr {
     use crate::{
         auth::ssr::{require_user, state},
         catalog::ssr::for_position,
-        competency::{CompetencyGap, CompetencyKind, gap_details},
+        competency::{CompetencyChoice, CompetencyGap, CompetencyKind, gap_details},
         db::Db,
-        plan::CompetencyChoice,
     };
 
     /// SQL for a person's latest assessed level in a competency (NULL when never assessed);

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use super::{CompetencyKind, GapDetail, MyCompetencies, get_my_competencies};
 use crate::{
     i18n::*,
-    jp::ui::{mode_text, path_text},
+    jp::ui::path_text,
     ui::{Loading, PageTitle, page_or_error},
 };
 
@@ -218,7 +218,7 @@ fn GapSuggestion(detail: GapDetail) -> impl IntoView {
                                             " · "
                                             {t!(i18n, common.jp_count, jp = p.jp)}
                                             " · "
-                                            {move || mode_text(i18n, mode)}
+                                            {move || mode.label(i18n)}
                                             " · "
                                             {p.starts_on}
                                         </li>

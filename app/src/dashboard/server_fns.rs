@@ -42,30 +42,16 @@ pub mod ssr {
     use super::*;
     use crate::{
         auth::{
-            CurrentUser, Permission, authorize,
+            CurrentUser, Scope,
             ssr::{require_user, state},
         },
+        calendar::this_year,
         competency::ssr::latest_level,
         dashboard::{Drill, heatmap, people_csv_rows, summarize, tenths},
-        db::Db,
-        jp::ssr::this_year,
+        db::{Db, unix_now},
         org::{AccessClass, JenisJabatan, ssr::opd_choices},
         plan::PlanStatus,
     };
-
-    /// The OPD the viewer may see: a pengelola OPD always their own (another is refused),
-    /// an admin the one asked for or the whole city (`None`).
-    pub fn scope(user: &CurrentUser, wanted: Option<i64>) -> Result<Option<i64>, AppError> {
-        match (user.roles.admin, user.roles.pengelola_opd, wanted) {
-            (true, _, wanted) => Ok(wanted),
-            (false, Some(own), None) => Ok(Some(own)),
-            (false, _, Some(opd_id)) => {
-                authorize(user, Permission::ViewOpdStaff { opd_id })?;
-                Ok(Some(opd_id))
-            }
-            (false, None, None) => Err(AppError::Forbidden),
-        }
-    }
 
     /// Filter values cleaned to what the database knows; anything else means "all".
     fn clean(filter: &DashboardFilter) -> (String, String) {
@@ -175,14 +161,14 @@ pub mod ssr {
 
     pub async fn dashboard(filter: DashboardFilter) -> Result<Dashboard, AppError> {
         let user = require_user().await?;
-        let opd = scope(&user, filter.opd)?;
+        let opd = Scope::of_report(&user, filter.opd)?.opd();
         let state = state()?;
         let db = &state.db;
-        let year = filter.year.unwrap_or_else(this_year);
+        let year = filter.year.unwrap_or_else(|| this_year(unix_now()));
         let target = state.settings.jp_yearly_target;
         let facts = facts(db, year, opd, &filter).await?;
         let heat = heat_rows(db, opd, &filter).await?;
-        let opd_choices = if user.roles.admin {
+        let opd_choices = if Scope::may_choose_opd(&user) {
             opd_choices(db).await?
         } else {
             vec![]
@@ -216,9 +202,9 @@ pub mod ssr {
         page: usize,
     ) -> Result<PeoplePage, AppError> {
         let user = require_user().await?;
-        let opd = scope(&user, filter.opd)?;
+        let opd = Scope::of_report(&user, filter.opd)?.opd();
         let state = state()?;
-        let year = filter.year.unwrap_or_else(this_year);
+        let year = filter.year.unwrap_or_else(|| this_year(unix_now()));
         let target = state.settings.jp_yearly_target;
         let drill = Drill::parse(drill);
         let all: Vec<EmployeeFacts> = facts(&state.db, year, opd, &filter)
@@ -250,8 +236,8 @@ pub mod ssr {
         table: &str,
         drill: &str,
     ) -> Result<(String, Vec<u8>), AppError> {
-        let opd = scope(user, filter.opd)?;
-        let year = filter.year.unwrap_or_else(this_year);
+        let opd = Scope::of_report(user, filter.opd)?.opd();
+        let year = filter.year.unwrap_or_else(|| this_year(unix_now()));
         let rows: Vec<Vec<String>> = match table {
             "ringkasan" | "akses" => {
                 let summary = summarize(&facts(db, year, opd, &filter).await?, target);

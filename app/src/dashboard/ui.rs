@@ -17,7 +17,7 @@ use crate::{
     i18n::*,
     org::{AccessClass, JenisJabatan},
     plan::ui::status_text,
-    ui::{Loading, PageTitle, access_class_text, page_or_error},
+    ui::{Loading, PageTitle, page_or_error},
 };
 
 /// The filters in the current URL.
@@ -65,7 +65,7 @@ fn drill_label(i18n: I18nContext<Locale>, drill: Drill) -> String {
         },
         Drill::Reached(true) => t_string!(i18n, dashboard.reached).to_owned(),
         Drill::Reached(false) => t_string!(i18n, dashboard.not_reached).to_owned(),
-        Drill::Access(a) => access_class_text(i18n, a).to_owned(),
+        Drill::Access(a) => a.label(i18n).to_owned(),
         Drill::Group(g) => format!("#{g}"),
     }
 }
@@ -133,7 +133,7 @@ fn Filters(d: Dashboard) -> impl IntoView {
                     <option value="">{t!(i18n, dashboard.all)}</option>
                     {AccessClass::ALL
                         .into_iter()
-                        .map(|a| view! { <option value=a.as_db() selected=f.access.as_deref() == Some(a.as_db())>{access_class_text(i18n, a)}</option> })
+                        .map(|a| view! { <option value=a.as_db() selected=f.access.as_deref() == Some(a.as_db())>{a.label(i18n)}</option> })
                         .collect_view()}
                 </select>
             </div>
@@ -153,7 +153,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         jp_buckets,
         by_access,
     } = d.summary.clone();
-    let share = crate::home::percent(i64::from(reached), i64::from(employees));
+    let share = crate::ui::percent(i64::from(reached), i64::from(employees));
     let scope = d
         .opd_name
         .clone()
@@ -213,7 +213,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                                 let access = a.access;
                                 view! {
                                     <tr data-access=access.as_db()>
-                                        <th scope="row"><A href=people(Drill::Access(access))>{move || access_class_text(i18n, access)}</A></th>
+                                        <th scope="row"><A href=people(Drill::Access(access))>{move || access.label(i18n)}</A></th>
                                         <td class="num">{a.employees}</td>
                                         <td class="num" data-avg-tenths=a.avg_jp_tenths>{tenths(a.avg_jp_tenths)}</td>
                                         <td class="num">{a.reached}</td>
@@ -410,7 +410,7 @@ fn PeopleList(page: PeoplePage, filter: DashboardFilter, lihat: String) -> impl 
                                             <th scope="row">{p.name}</th>
                                             <td class="nip">{p.nip}</td>
                                             <td>{p.opd_name} <br /> <small class="muted">{p.unit_name}</small></td>
-                                            <td>{move || access_class_text(i18n, access)}</td>
+                                            <td>{move || access.label(i18n)}</td>
                                             <td class="num">{p.verified_jp}</td>
                                             <td>{move || plan.map_or_else(|| t_string!(i18n, dashboard.no_plan), |s| status_text(i18n, s))}</td>
                                         </tr>

@@ -10,7 +10,7 @@ use crate::{
     i18n::*,
     jp::{JpProgress, ui::JpProgressBar},
     org::JenisJabatan,
-    ui::{PageTitle, access_class_text, page_or_error},
+    ui::{PageTitle, page_or_error},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,14 +40,6 @@ pub struct CitySummary {
     pub outside_centre_percent: u32,
 }
 
-/// `part` as a whole percentage of `total`, rounded half up; 0 when there is no total.
-pub fn percent(part: i64, total: i64) -> u32 {
-    if total <= 0 {
-        return 0;
-    }
-    ((part * 200 + total) / (2 * total)) as u32
-}
-
 #[server(endpoint = "beranda")]
 pub async fn get_home() -> Result<HomeData, AppError> {
     crate::error::respond(ssr::home().await)
@@ -58,7 +50,10 @@ mod ssr {
     use sqlx::Row;
 
     use super::*;
-    use crate::auth::ssr::{require_user, state};
+    use crate::auth::{
+        Permission, can,
+        ssr::{require_user, state},
+    };
 
     pub async fn home() -> Result<HomeData, AppError> {
         let user = require_user().await?;
@@ -94,7 +89,7 @@ mod ssr {
             }
             None => None,
         };
-        let city = if user.roles.admin {
+        let city = if can(&user, Permission::ViewCity) {
             let row = sqlx::query(
                 "SELECT COUNT(e.id), \
                         COALESCE(SUM(CASE WHEN l.access_class <> 'urban' THEN 1 ELSE 0 END), 0), \
@@ -107,7 +102,7 @@ mod ssr {
             Some(CitySummary {
                 employees,
                 opds: row.get(2),
-                outside_centre_percent: percent(row.get(1), employees),
+                outside_centre_percent: crate::ui::percent(row.get(1), employees),
             })
         } else {
             None
@@ -115,7 +110,7 @@ mod ssr {
         let progress = crate::jp::ssr::progress(
             &state.db,
             user.employee_id,
-            crate::jp::ssr::this_year(),
+            crate::calendar::this_year(crate::db::unix_now()),
             state.settings.jp_yearly_target,
         )
         .await?;
@@ -192,7 +187,7 @@ fn Home(data: HomeData) -> impl IntoView {
                     <dd>
                         {user.location_name.clone()} " "
                         <span class=format!("badge access-{}", access.as_db())>
-                            {move || access_class_text(i18n, access)}
+                            {move || access.label(i18n)}
                         </span>
                     </dd>
                 </dl>
@@ -262,19 +257,5 @@ fn Home(data: HomeData) -> impl IntoView {
                     }
                 })}
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent;
-
-    #[test]
-    fn percent_rounds_half_up_and_survives_zero() {
-        assert_eq!(percent(1, 3), 33);
-        assert_eq!(percent(2, 3), 67);
-        assert_eq!(percent(1, 8), 13);
-        assert_eq!(percent(0, 0), 0);
-        assert_eq!(percent(5, 5), 100);
     }
 }

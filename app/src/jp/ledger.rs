@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::feature::FeatureError;
+
 use super::rules::{AmountUnit, DevPath, JpError, JpRules, jp_for};
 use crate::calendar::IsoDate;
 
@@ -85,8 +87,8 @@ pub enum LedgerError {
     AlreadyDecided,
 }
 
-impl LedgerError {
-    const ALL: [LedgerError; 18] = [
+impl FeatureError for LedgerError {
+    const ALL: &'static [Self] = &[
         LedgerError::TitleEmpty,
         LedgerError::OrganiserEmpty,
         LedgerError::TextTooLong,
@@ -107,7 +109,7 @@ impl LedgerError {
         LedgerError::AlreadyDecided,
     ];
 
-    pub fn code(self) -> &'static str {
+    fn code(self) -> &'static str {
         match self {
             LedgerError::TitleEmpty => "judul-kosong",
             LedgerError::OrganiserEmpty => "penyelenggara-kosong",
@@ -130,8 +132,12 @@ impl LedgerError {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<LedgerError> {
-        LedgerError::ALL.into_iter().find(|e| e.code() == code)
+    fn status(self) -> u16 {
+        match self {
+            LedgerError::AlreadyDecided => 409,
+            LedgerError::EvidenceTooLarge => 413,
+            _ => 422,
+        }
     }
 }
 
@@ -441,7 +447,7 @@ mod tests {
         for s in EntryStatus::ALL {
             assert_eq!(EntryStatus::from_db(s.as_db()), Some(s));
         }
-        for e in LedgerError::ALL {
+        for &e in LedgerError::ALL {
             assert_eq!(LedgerError::from_code(e.code()), Some(e));
         }
     }

@@ -44,18 +44,18 @@ pub async fn decide_jp_entry(
 pub mod ssr {
     use std::path::PathBuf;
 
-    use sqlx::{Row, any::AnyRow};
+    use sqlx::{Any, Row, Transaction, any::AnyRow};
 
     use super::*;
     use crate::{
         auth::{
-            CurrentUser, Permission, authorize,
+            CurrentUser, Permission, Scope, authorize,
             ssr::{audit, require_user, state},
         },
-        calendar::IsoDate,
+        calendar::{IsoDate, this_year},
         db::{Db, unix_now},
         jp::{
-            AmountUnit, DevPath, EntryStatus, EntryView, JpProgress, LedgerError,
+            AmountUnit, DevPath, EntryStatus, EntryView, JpProgress, JpRules, LedgerError, jp_for,
             ledger::{
                 EntryInput, EvidenceType, MAX_EVIDENCE_BYTES, Verdict, decide as decide_state,
                 sniff_evidence, totals, validate_entry,
@@ -82,10 +82,6 @@ pub mod ssr {
             reason: r.get(10),
             has_evidence: r.get::<Option<String>, _>(11).is_some(),
         }
-    }
-
-    pub fn this_year() -> i32 {
-        IsoDate::from_unix_wita(unix_now()).year
     }
 
     /// Verified and pending JP of one employee in one year.
@@ -118,7 +114,7 @@ pub mod ssr {
     pub async fn my_ledger(year: Option<i32>) -> Result<MyLedger, AppError> {
         let user = require_user().await?;
         let state = state()?;
-        let year = year.unwrap_or_else(this_year);
+        let year = year.unwrap_or_else(|| this_year(unix_now()));
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM jp_entry j WHERE j.employee_id = $1 AND j.year = $2 \
              ORDER BY j.ends_on DESC, j.id DESC"
@@ -242,27 +238,65 @@ pub mod ssr {
         Ok(())
     }
 
-    /// Who may verify: the admin everywhere, a pengelola OPD in their OPD.
-    fn verifier_scope(user: &CurrentUser) -> Result<Option<i64>, AppError> {
-        if user.roles.admin {
-            Ok(None)
-        } else if let Some(opd) = user.roles.pengelola_opd {
-            Ok(Some(opd))
-        } else {
-            Err(AppError::Forbidden)
-        }
+    /// An activity that whoever led it has already confirmed (the mentor of a mentoring
+    /// session; next, the facilitator of a class): it enters the ledger verified.
+    pub struct VerifiedActivity {
+        pub employee_id: i64,
+        pub path: DevPath,
+        pub title: String,
+        pub organiser: String,
+        pub held_on: IsoDate,
+        pub amount: u32,
+        pub unit: AmountUnit,
+        /// The employee who confirmed it.
+        pub verified_by: i64,
+    }
+
+    /// Writes a verified activity into the ledger, inside the caller's transaction, with its
+    /// JP from this deployment's conversion rules; returns the entry's id. Every feature that
+    /// earns JP writes them here: the ledger is the only writer of `jp_entry`.
+    pub async fn record_verified(
+        tx: &mut Transaction<'static, Any>,
+        rules: &JpRules,
+        activity: &VerifiedActivity,
+        now: i64,
+    ) -> Result<i64, AppError> {
+        let jp = jp_for(rules, activity.path, activity.unit, activity.amount, false)
+            .map_err(|_| AppError::Internal)?;
+        let held_on = activity.held_on.to_string();
+        Ok(sqlx::query(
+            "INSERT INTO jp_entry (employee_id, year, path, title, organiser, starts_on, \
+             ends_on, amount, unit, jp, status, verified_by, verified_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, 'verified', $10, $11, $11) \
+             RETURNING id",
+        )
+        .bind(activity.employee_id)
+        .bind(i64::from(activity.held_on.year))
+        .bind(activity.path.code())
+        .bind(activity.title.clone())
+        .bind(activity.organiser.clone())
+        .bind(held_on)
+        .bind(i64::from(activity.amount))
+        .bind(activity.unit.as_db())
+        .bind(i64::from(jp))
+        .bind(activity.verified_by)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("id")?)
     }
 
     pub async fn queue() -> Result<Vec<EntryToVerify>, AppError> {
         let user = require_user().await?;
-        let scope = verifier_scope(&user)?;
+        // The admin verifies everywhere, a pengelola OPD in their OPD.
+        let scope = Scope::managed(&user).ok_or(AppError::Forbidden)?;
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS}, e.name, e.nip, o.name FROM jp_entry j \
              JOIN employee e ON e.id = j.employee_id JOIN opd o ON o.id = e.opd_id \
              WHERE j.status = 'recorded' AND ($1 = 0 OR e.opd_id = $1) \
              ORDER BY j.created_at DESC, j.id DESC LIMIT 100"
         ))
-        .bind(scope.unwrap_or(0))
+        .bind(scope.sql_opd())
         .fetch_all(&state()?.db.pool)
         .await?;
         Ok(rows

@@ -1,6 +1,8 @@
 //! Pages and pieces of the JP ledger: names of paths, modes and units, the progress bar, the
 //! ledger page with its upload form, and the verifier's queue.
 
+use super::LedgerError;
+use crate::error::feature::UserMessage;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
@@ -10,7 +12,6 @@ use super::{
     MyLedger, PathFamily, get_my_ledger, get_verification_queue, ledger::MAX_TEXT_CHARS,
 };
 use crate::{
-    catalog::ProgramMode,
     i18n::*,
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
@@ -42,14 +43,6 @@ pub fn path_text(i18n: I18nContext<Locale>, path: DevPath) -> &'static str {
         KomunitasBelajar => t_string!(i18n, paths.komunitas_belajar),
         BimbinganDiTempatKerja => t_string!(i18n, paths.bimbingan_di_tempat_kerja),
         Magang => t_string!(i18n, paths.magang),
-    }
-}
-
-pub fn mode_text(i18n: I18nContext<Locale>, mode: ProgramMode) -> &'static str {
-    match mode {
-        ProgramMode::Classroom => t_string!(i18n, catalog.mode_classroom),
-        ProgramMode::Online => t_string!(i18n, catalog.mode_online),
-        ProgramMode::Blended => t_string!(i18n, catalog.mode_blended),
     }
 }
 
@@ -394,5 +387,30 @@ fn VerifyCard(item: EntryToVerify, decide: ServerAction<DecideJpEntry>) -> impl 
                 </ActionForm>
             </div>
         </article>
+    }
+}
+
+impl UserMessage for LedgerError {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            LedgerError::TitleEmpty => t_string!(i18n, errors.ledger_title_empty),
+            LedgerError::OrganiserEmpty => t_string!(i18n, errors.ledger_organiser_empty),
+            LedgerError::TextTooLong => t_string!(i18n, errors.ledger_text_too_long),
+            LedgerError::PathUnknown => t_string!(i18n, errors.path_unknown),
+            LedgerError::DateInvalid => t_string!(i18n, errors.ledger_date_invalid),
+            LedgerError::EndsBeforeStart => t_string!(i18n, errors.ledger_ends_before_start),
+            LedgerError::InFuture => t_string!(i18n, errors.ledger_in_future),
+            LedgerError::YearClosed => t_string!(i18n, errors.ledger_year_closed),
+            LedgerError::AmountNotNumber => t_string!(i18n, errors.ledger_amount_not_number),
+            LedgerError::AmountNotPositive => t_string!(i18n, errors.ledger_amount_not_positive),
+            LedgerError::UnitNotAllowed => t_string!(i18n, errors.ledger_unit_not_allowed),
+            LedgerError::TooShort => t_string!(i18n, errors.ledger_too_short),
+            LedgerError::EvidenceMissing => t_string!(i18n, errors.ledger_evidence_missing),
+            LedgerError::EvidenceTooLarge => t_string!(i18n, errors.ledger_evidence_too_large),
+            LedgerError::EvidenceType => t_string!(i18n, errors.ledger_evidence_type),
+            LedgerError::ReasonRequired => t_string!(i18n, errors.ledger_reason_required),
+            LedgerError::ReasonTooLong => t_string!(i18n, errors.ledger_reason_too_long),
+            LedgerError::AlreadyDecided => t_string!(i18n, errors.ledger_already_decided),
+        }
     }
 }

@@ -8,10 +8,10 @@ use leptos_router::{components::Form, hooks::use_query_map};
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    competency::CompetencyChoice,
     error::AppError,
     i18n::*,
     org::OpdChoice,
-    plan::CompetencyChoice,
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 
@@ -140,9 +140,9 @@ pub mod ssr {
             CurrentUser, Permission, authorize,
             ssr::{audit, require_user, state},
         },
+        calendar::this_year,
         competency::ssr::{competency_choices, latest_level},
         db::{Db, unix_now},
-        jp::ssr::this_year,
         mentoring::{
             MentoringError,
             matching::{Candidate, Cohort, assign},
@@ -202,7 +202,7 @@ pub mod ssr {
                 Some([
                     opd.unwrap_or(0),
                     program.unwrap_or(0),
-                    i64::from(this_year()),
+                    i64::from(this_year(unix_now())),
                 ]),
             ),
             // Ids are integers formatted by Rust, not user text: nothing to inject; the Any

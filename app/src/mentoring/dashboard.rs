@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{RequestStatus, ui::status_text};
 use crate::{
+    competency::CompetencyChoice,
     error::AppError,
     i18n::*,
     org::{AccessClass, OpdChoice},
-    plan::CompetencyChoice,
-    ui::{Loading, PageTitle, access_class_text, page_or_error, urlencode},
+    ui::{Loading, PageTitle, page_or_error, urlencode},
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -248,14 +248,12 @@ pub mod ssr {
     use super::*;
     use crate::{
         auth::{
-            CurrentUser,
+            CurrentUser, Scope,
             ssr::{require_user, state},
         },
-        calendar::{IsoDate, wita_date_time},
+        calendar::{IsoDate, this_year, wita_date_time},
         competency::ssr::competency_choices,
-        dashboard::ssr::scope,
-        db::Db,
-        jp::ssr::this_year,
+        db::{Db, unix_now},
         org::ssr::opd_choices,
     };
 
@@ -371,8 +369,8 @@ pub mod ssr {
         user: &CurrentUser,
         filter: &MentoringFilter,
     ) -> Result<Scoped, AppError> {
-        let opd = scope(user, filter.opd)?;
-        let year = filter.tahun.unwrap_or_else(this_year);
+        let opd = Scope::of_report(user, filter.opd)?.opd();
+        let year = filter.tahun.unwrap_or_else(|| this_year(unix_now()));
         let facts = facts(db, year, opd, filter.kompetensi).await?;
         Ok(Scoped { year, opd, facts })
     }
@@ -387,7 +385,7 @@ pub mod ssr {
             let rows = drill_rows(&facts, &d);
             (d, rows)
         });
-        let opd_choices = if user.roles.admin {
+        let opd_choices = if Scope::may_choose_opd(&user) {
             opd_choices(db).await?
         } else {
             vec![]
@@ -581,7 +579,7 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
                             let access = row.access;
                             let href = link(&Drill::Matched(access));
                             view! { <tr>
-                                <th scope="row">{move || access_class_text(i18n, access)}</th>
+                                <th scope="row">{move || access.label(i18n)}</th>
                                 <td class="num">{row.requests}</td>
                                 <td class="num"><A href=href>{row.matched}</A></td>
                             </tr> }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::feature::FeatureError;
+
 use super::{DeclineReason, MentorMode, SessionMode};
 use crate::calendar::IsoDate;
 
@@ -58,8 +60,8 @@ pub enum MentoringError {
     TooManyGoals,
 }
 
-impl MentoringError {
-    const ALL: [MentoringError; 34] = [
+impl FeatureError for MentoringError {
+    const ALL: &'static [Self] = &[
         MentoringError::CapacityInvalid,
         MentoringError::ModeUnknown,
         MentoringError::BioTooLong,
@@ -96,8 +98,7 @@ impl MentoringError {
         MentoringError::TooManyGoals,
     ];
 
-    /// A short code for the URL a plain form post returns to.
-    pub fn code(self) -> &'static str {
+    fn code(self) -> &'static str {
         match self {
             MentoringError::CapacityInvalid => "kapasitas",
             MentoringError::ModeUnknown => "mode",
@@ -136,8 +137,16 @@ impl MentoringError {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<MentoringError> {
-        MentoringError::ALL.into_iter().find(|e| e.code() == code)
+    fn status(self) -> u16 {
+        match self {
+            MentoringError::AlreadyAnswered
+            | MentoringError::AlreadyConfirmed
+            | MentoringError::PendingExists
+            | MentoringError::MentorFull
+            | MentoringError::NotActive
+            | MentoringError::FeedbackGiven => 409,
+            _ => 422,
+        }
     }
 }
 
@@ -524,7 +533,7 @@ mod tests {
 
     #[test]
     fn error_codes_round_trip() {
-        for e in MentoringError::ALL {
+        for &e in MentoringError::ALL {
             assert_eq!(MentoringError::from_code(e.code()), Some(e));
         }
     }

@@ -159,7 +159,10 @@ pub mod ssr {
             ssr::{gaps_of, gaps_of_people, latest_level},
         },
         db::{Db, unix_now},
-        jp::{AmountUnit, DevPath, jp_for},
+        jp::{
+            AmountUnit, DevPath,
+            ssr::{VerifiedActivity, record_verified},
+        },
         mentoring::{
             DeclineReason, Expertise, GoalView, MentorMode, MentoringError, MentorshipSummary,
             Recommendation, RequestAction, RequestStatus, RequestView, SessionMode, SessionView,
@@ -1071,37 +1074,22 @@ pub mod ssr {
         .await?;
         if theirs == 1 && s.get::<Option<i64>, _>(4).is_none() {
             let held_on: String = s.get(1);
-            let date = IsoDate::parse(&held_on).ok_or(AppError::Internal)?;
-            let jp = jp_for(
-                &settings.jp_rules(),
-                DevPath::Mentoring,
-                AmountUnit::Sessions,
-                1,
-                false,
-            )
-            .map_err(|_| AppError::Internal)?;
-            let entry_id: i64 = sqlx::query(
-                "INSERT INTO jp_entry (employee_id, year, path, title, organiser, starts_on, \
-                 ends_on, amount, unit, jp, status, verified_by, verified_at, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $6, 1, $7, $8, 'verified', $9, $10, $10) \
-                 RETURNING id",
-            )
-            .bind(head.mentee_id)
-            .bind(i64::from(date.year))
-            .bind(DevPath::Mentoring.code())
-            .bind(format!(
-                "Mentoring {} {}",
-                head.competency_code, head.competency_name
-            ))
-            .bind(head.mentor_name.clone())
-            .bind(held_on)
-            .bind(AmountUnit::Sessions.as_db())
-            .bind(i64::from(jp))
-            .bind(head.mentor_id)
-            .bind(unix_now())
-            .fetch_one(&mut *tx)
-            .await?
-            .get(0);
+            let held_on = IsoDate::parse(&held_on).ok_or(AppError::Internal)?;
+            let activity = VerifiedActivity {
+                employee_id: head.mentee_id,
+                path: DevPath::Mentoring,
+                title: format!(
+                    "Mentoring {} {}",
+                    head.competency_code, head.competency_name
+                ),
+                organiser: head.mentor_name.clone(),
+                held_on,
+                amount: 1,
+                unit: AmountUnit::Sessions,
+                verified_by: head.mentor_id,
+            };
+            let entry_id =
+                record_verified(&mut tx, &settings.jp_rules(), &activity, unix_now()).await?;
             sqlx::query("UPDATE mentoring_session SET jp_entry_id = $1 WHERE id = $2")
                 .bind(entry_id)
                 .bind(session_id)

@@ -2,6 +2,8 @@
 //! profile, the mentor's desk of incoming requests, and one mentorship with its sessions.
 //! Every form is a server-rendered form that posts without JavaScript.
 
+use super::MentoringError;
+use crate::error::feature::UserMessage;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::{
@@ -805,5 +807,62 @@ fn EndForm(mid: i64, active: bool, end: ServerAction<EndMentorship>) -> impl Int
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+impl UserMessage for MentoringError {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            MentoringError::CapacityInvalid => t_string!(i18n, errors.mentoring_capacity_invalid),
+            MentoringError::ModeUnknown => t_string!(i18n, errors.mentoring_mode_unknown),
+            MentoringError::BioTooLong => t_string!(i18n, errors.mentoring_bio_too_long),
+            MentoringError::ExpertiseEmpty => t_string!(i18n, errors.mentoring_expertise_empty),
+            MentoringError::ExpertiseTooMany => {
+                t_string!(i18n, errors.mentoring_expertise_too_many)
+            }
+            MentoringError::ExpertiseLevelTooLow => {
+                t_string!(i18n, errors.mentoring_expertise_level_too_low)
+            }
+            MentoringError::CapacityBelowActive => {
+                t_string!(i18n, errors.mentoring_capacity_below_active)
+            }
+            MentoringError::GoalEmpty => t_string!(i18n, errors.mentoring_goal_empty),
+            MentoringError::GoalTooLong => t_string!(i18n, errors.mentoring_goal_too_long),
+            MentoringError::MessageTooLong => t_string!(i18n, errors.mentoring_message_too_long),
+            MentoringError::CompetencyUnknown => {
+                t_string!(i18n, errors.mentoring_competency_unknown)
+            }
+            MentoringError::PendingExists => t_string!(i18n, errors.mentoring_pending_exists),
+            MentoringError::MentorNotEligible => {
+                t_string!(i18n, errors.mentoring_mentor_not_eligible)
+            }
+            MentoringError::NotAccepting => t_string!(i18n, errors.mentoring_not_accepting),
+            MentoringError::MentorFull => t_string!(i18n, errors.mentoring_mentor_full),
+            MentoringError::SelfRequest => t_string!(i18n, errors.mentoring_self_request),
+            MentoringError::ReasonUnknown => t_string!(i18n, errors.mentoring_reason_unknown),
+            MentoringError::NoteRequired => t_string!(i18n, errors.mentoring_note_required),
+            MentoringError::NoteTooLong => t_string!(i18n, errors.mentoring_note_too_long),
+            MentoringError::AlreadyAnswered => t_string!(i18n, errors.mentoring_already_answered),
+            MentoringError::SessionDateInvalid => {
+                t_string!(i18n, errors.mentoring_session_date_invalid)
+            }
+            MentoringError::SessionInFuture => t_string!(i18n, errors.mentoring_session_in_future),
+            MentoringError::SessionBeforeStart => {
+                t_string!(i18n, errors.mentoring_session_before_start)
+            }
+            MentoringError::MinutesInvalid => t_string!(i18n, errors.mentoring_minutes_invalid),
+            MentoringError::NotesTooLong => t_string!(i18n, errors.mentoring_notes_too_long),
+            MentoringError::AlreadyConfirmed => t_string!(i18n, errors.mentoring_already_confirmed),
+            MentoringError::NotActive => t_string!(i18n, errors.mentoring_not_active),
+            MentoringError::RatingInvalid => t_string!(i18n, errors.mentoring_rating_invalid),
+            MentoringError::CommentTooLong => t_string!(i18n, errors.mentoring_comment_too_long),
+            MentoringError::FeedbackGiven => t_string!(i18n, errors.mentoring_feedback_given),
+            MentoringError::NothingToPublish => {
+                t_string!(i18n, errors.mentoring_nothing_to_publish)
+            }
+            MentoringError::ProgressInvalid => t_string!(i18n, errors.mentoring_progress_invalid),
+            MentoringError::FitNotDue => t_string!(i18n, errors.mentoring_fit_not_due),
+            MentoringError::TooManyGoals => t_string!(i18n, errors.mentoring_too_many_goals),
+        }
     }
 }

@@ -6,7 +6,10 @@ pub mod ui;
 
 pub use server_fns::*;
 
+use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sex {
@@ -42,6 +45,15 @@ impl AccessClass {
             "remote" => AccessClass::Remote,
             "peri_urban" => AccessClass::PeriUrban,
             _ => AccessClass::Urban,
+        }
+    }
+
+    /// What a person reads for this class, in the current language.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            AccessClass::Urban => t_string!(i18n, access.urban),
+            AccessClass::PeriUrban => t_string!(i18n, access.peri_urban),
+            AccessClass::Remote => t_string!(i18n, access.remote),
         }
     }
 }

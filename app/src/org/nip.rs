@@ -4,9 +4,12 @@
 //! 15 sex (1 male, 2 female); 16–18 sequence. Past [`Nip::parse`] an invalid NIP cannot exist.
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::feature::FeatureError;
 use std::fmt;
 
 use super::Sex;
+use crate::calendar::is_real_date;
 
 /// Which part of a NIP is wrong. Each variant has its own message in the i18n files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,8 +29,18 @@ pub enum NipError {
     Sequence,
 }
 
-impl NipError {
-    pub fn code(self) -> &'static str {
+impl FeatureError for NipError {
+    const ALL: &'static [Self] = &[
+        NipError::Empty,
+        NipError::Length,
+        NipError::NotDigits,
+        NipError::BirthDate,
+        NipError::AppointmentDate,
+        NipError::SexDigit,
+        NipError::Sequence,
+    ];
+
+    fn code(self) -> &'static str {
         match self {
             NipError::Empty => "kosong",
             NipError::Length => "panjang",
@@ -37,20 +50,6 @@ impl NipError {
             NipError::SexDigit => "kelamin",
             NipError::Sequence => "urut",
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<NipError> {
-        [
-            NipError::Empty,
-            NipError::Length,
-            NipError::NotDigits,
-            NipError::BirthDate,
-            NipError::AppointmentDate,
-            NipError::SexDigit,
-            NipError::Sequence,
-        ]
-        .into_iter()
-        .find(|e| e.code() == code)
     }
 }
 
@@ -128,24 +127,6 @@ impl fmt::Display for Nip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-pub fn is_leap_year(year: u32) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-pub fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-pub fn is_real_date(year: u32, month: u32, day: u32) -> bool {
-    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub mod ssr {
     use super::*;
     use crate::{
         auth::{
-            Permission, authorize,
+            Permission, Scope, authorize,
             ssr::{require_user, state},
         },
         db::Db,
@@ -100,10 +100,7 @@ pub mod ssr {
         page: u32,
     ) -> Result<EmployeePage, AppError> {
         let user = require_user().await?;
-        let opd_id = wanted_opd
-            .or(user.roles.pengelola_opd)
-            .unwrap_or(user.opd_id);
-        authorize(&user, Permission::ViewOpdStaff { opd_id })?;
+        let opd_id = Scope::staff_opd(&user, wanted_opd)?;
         let pool = &state()?.db.pool;
 
         let opd_name: String = sqlx::query("SELECT name FROM opd WHERE id = $1")
@@ -132,7 +129,7 @@ pub mod ssr {
         .fetch_all(pool)
         .await?;
 
-        let opd_choices = if user.roles.admin {
+        let opd_choices = if Scope::may_choose_opd(&user) {
             opd_choices(&state()?.db).await?
         } else {
             vec![OpdChoice {

@@ -1,6 +1,9 @@
 //! Pages of the org feature: Tim Saya (supervisor) and Pegawai OPD (pengelola OPD, admin).
 
+use super::nip::NipError;
+use crate::error::feature::UserMessage;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -9,7 +12,7 @@ use leptos_router::{
 use super::{EmployeePage, EmployeeRow, get_opd_staff, get_team};
 use crate::{
     i18n::*,
-    ui::{Loading, PageTitle, access_class_text, page_or_error, urlencode},
+    ui::{Loading, PageTitle, page_or_error, urlencode},
 };
 
 #[component]
@@ -43,7 +46,7 @@ fn EmployeeTable(rows: Vec<EmployeeRow>) -> impl IntoView {
                                     <td>
                                         {row.location} " "
                                         <span class=format!("badge access-{}", access.as_db())>
-                                            {move || access_class_text(i18n, access)}
+                                            {move || access.label(i18n)}
                                         </span>
                                     </td>
                                 </tr>
@@ -164,6 +167,20 @@ fn StaffList(page: EmployeePage) -> impl IntoView {
             <span>{t!(i18n, staff.page, page = current, pages = pages)}</span>
             {next.map(|href| view! { <A href=href attr:rel="next">{t!(i18n, staff.next)}</A> })}
         </nav>
+    }
+}
+
+impl UserMessage for NipError {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            NipError::Empty => t_string!(i18n, errors.nip_empty),
+            NipError::Length => t_string!(i18n, errors.nip_length),
+            NipError::NotDigits => t_string!(i18n, errors.nip_not_digits),
+            NipError::BirthDate => t_string!(i18n, errors.nip_birth_date),
+            NipError::AppointmentDate => t_string!(i18n, errors.nip_appointment_date),
+            NipError::SexDigit => t_string!(i18n, errors.nip_sex_digit),
+            NipError::Sequence => t_string!(i18n, errors.nip_sequence),
+        }
     }
 }
 

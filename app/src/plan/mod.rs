@@ -14,6 +14,7 @@ pub use state::{PlanAction, PlanStatus, transition};
 
 use crate::{
     catalog::ProgramRef,
+    competency::CompetencyChoice,
     jp::{DevPath, JpProgress},
 };
 
@@ -64,15 +65,6 @@ impl PlanView {
             .find(|e| e.action == PlanAction::Return)
             .map(|e| e.comment.as_str())
     }
-}
-
-/// A competency the plan may address, with its gap, for the item form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CompetencyChoice {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-    pub gap: u8,
 }
 
 /// The plan page of the logged-in employee.

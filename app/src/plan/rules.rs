@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::feature::FeatureError;
+
 use crate::jp::DevPath;
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -38,8 +40,8 @@ pub enum PlanError {
     IllegalTransition,
 }
 
-impl PlanError {
-    const ALL: [PlanError; 16] = [
+impl FeatureError for PlanError {
+    const ALL: &'static [Self] = &[
         PlanError::TitleEmpty,
         PlanError::TitleTooLong,
         PlanError::JpNotNumber,
@@ -58,8 +60,7 @@ impl PlanError {
         PlanError::IllegalTransition,
     ];
 
-    /// A short code for the URL a plain form post returns to.
-    pub fn code(self) -> &'static str {
+    fn code(self) -> &'static str {
         match self {
             PlanError::TitleEmpty => "judul-kosong",
             PlanError::TitleTooLong => "judul-panjang",
@@ -80,8 +81,11 @@ impl PlanError {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<PlanError> {
-        PlanError::ALL.into_iter().find(|e| e.code() == code)
+    fn status(self) -> u16 {
+        match self {
+            PlanError::NotEditable | PlanError::IllegalTransition => 409,
+            _ => 422,
+        }
     }
 }
 
@@ -259,7 +263,7 @@ mod tests {
 
     #[test]
     fn error_codes_round_trip() {
-        for e in PlanError::ALL {
+        for &e in PlanError::ALL {
             assert_eq!(PlanError::from_code(e.code()), Some(e));
         }
         assert_eq!(PlanError::from_code("x"), None);

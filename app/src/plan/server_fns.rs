@@ -91,18 +91,15 @@ pub mod ssr {
             CurrentUser, Permission, authorize,
             ssr::{audit, require_user, state},
         },
-        calendar::wita_date_time,
+        calendar::{this_year, wita_date_time},
         catalog::ssr::{exists as program_exists, for_position},
-        competency::ssr::gaps_of,
+        competency::{CompetencyChoice, ssr::gaps_of},
         db::{Db, unix_now},
-        jp::{
-            DevPath, default_planned_jp,
-            ssr::{progress, this_year},
-        },
+        jp::{DevPath, default_planned_jp, ssr::progress},
         notify::{NotificationKind, ssr::notify},
         plan::{
-            CompetencyChoice, PlanAction, PlanError, PlanEventView, PlanItemInput, PlanItemView,
-            PlanStatus, PlanView,
+            PlanAction, PlanError, PlanEventView, PlanItemInput, PlanItemView, PlanStatus,
+            PlanView,
             rules::{
                 check_can_add_item, check_submittable, check_year, return_comment, validate_item,
             },
@@ -251,8 +248,8 @@ pub mod ssr {
         let user = require_user().await?;
         let state = state()?;
         let db = &state.db;
-        let year = year.unwrap_or_else(this_year);
-        check_year(year, this_year())?;
+        let year = year.unwrap_or_else(|| this_year(unix_now()));
+        check_year(year, this_year(unix_now()))?;
         let plan = match latest(db, user.employee_id, year).await? {
             Some((id, _, _)) => plan_view(db, id).await?,
             None => PlanView {
@@ -362,7 +359,7 @@ pub mod ssr {
 
     pub async fn add_item(year: i32, input: PlanItemInput) -> Result<(), AppError> {
         let user = require_user().await?;
-        check_year(year, this_year())?;
+        check_year(year, this_year(unix_now()))?;
         let item = validate_item(&input)?;
         let db = state()?.db;
         let mut tx = db.begin_write().await?;

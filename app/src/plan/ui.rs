@@ -1,6 +1,8 @@
 //! Pages of development plans: Rencana Pengembangan (the employee) and Persetujuan (the
 //! supervisor's queue). Every form is a plain HTML form that the hydrated app enhances.
 
+use super::PlanError;
+use crate::error::feature::UserMessage;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
@@ -266,7 +268,7 @@ pub fn PlanItems(
 #[component]
 fn AddItemForm(
     year: i32,
-    competencies: Vec<super::CompetencyChoice>,
+    competencies: Vec<crate::competency::CompetencyChoice>,
     programs: Vec<crate::catalog::ProgramRef>,
     default_jp: Vec<(DevPath, u32)>,
     add: ServerAction<AddPlanItem>,
@@ -512,5 +514,28 @@ fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl Into
                 </ActionForm>
             </div>
         </article>
+    }
+}
+
+impl UserMessage for PlanError {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            PlanError::TitleEmpty => t_string!(i18n, errors.plan_title_empty),
+            PlanError::TitleTooLong => t_string!(i18n, errors.plan_title_too_long),
+            PlanError::JpNotNumber => t_string!(i18n, errors.plan_jp_not_number),
+            PlanError::JpNotPositive => t_string!(i18n, errors.plan_jp_not_positive),
+            PlanError::JpTooLarge => t_string!(i18n, errors.plan_jp_too_large),
+            PlanError::QuarterInvalid => t_string!(i18n, errors.plan_quarter_invalid),
+            PlanError::YearOutOfRange => t_string!(i18n, errors.plan_year_out_of_range),
+            PlanError::PathUnknown => t_string!(i18n, errors.path_unknown),
+            PlanError::CompetencyUnknown => t_string!(i18n, errors.plan_competency_unknown),
+            PlanError::ProgramUnknown => t_string!(i18n, errors.plan_program_unknown),
+            PlanError::NoItems => t_string!(i18n, errors.plan_no_items),
+            PlanError::TooManyItems => t_string!(i18n, errors.plan_too_many_items),
+            PlanError::CommentRequired => t_string!(i18n, errors.plan_comment_required),
+            PlanError::CommentTooLong => t_string!(i18n, errors.plan_comment_too_long),
+            PlanError::NotEditable => t_string!(i18n, errors.plan_not_editable),
+            PlanError::IllegalTransition => t_string!(i18n, errors.plan_illegal_transition),
+        }
     }
 }

@@ -1,8 +1,5 @@
-//! Shared UI: the page layout and navigation, messages for errors, 404 and error pages.
-
-mod layout;
-
-pub use layout::{LanguageSwitch, Layout};
+//! UI primitives every page uses, knowing no feature: the page title, error messages, the
+//! loading state, 404 and error pages, and small formatting helpers.
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -12,29 +9,7 @@ use leptos_router::{
     hooks::use_query_map,
 };
 
-use crate::{
-    admin::AdminError,
-    auth::{CurrentUser, Login, Logout},
-    error::AppError,
-    i18n::*,
-    jp::LedgerError,
-    mentoring::MentoringError,
-    org::{AccessClass, nip::NipError},
-    plan::PlanError,
-    validation::PasswordRuleError,
-};
-
-/// The session as every component sees it.
-#[derive(Clone, Copy)]
-pub struct SessionContext {
-    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
-    pub login: ServerAction<Login>,
-    pub logout: ServerAction<Logout>,
-}
-
-pub fn use_session() -> SessionContext {
-    expect_context::<SessionContext>()
-}
+use crate::{error::AppError, i18n::*};
 
 /// The document title, in the current language: `<PageTitle text=|i18n| t_string!(i18n, x) />`.
 /// On the server the text is fixed while the page renders. leptos_meta reads the title once
@@ -60,141 +35,24 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::InvalidCredentials => t_string!(i18n, errors.invalid_credentials).to_string(),
         AppError::Throttled { .. } => t_string!(i18n, errors.internal).to_string(),
-        AppError::InvalidNip(e) => match e {
-            NipError::Empty => t_string!(i18n, errors.nip_empty),
-            NipError::Length => t_string!(i18n, errors.nip_length),
-            NipError::NotDigits => t_string!(i18n, errors.nip_not_digits),
-            NipError::BirthDate => t_string!(i18n, errors.nip_birth_date),
-            NipError::AppointmentDate => t_string!(i18n, errors.nip_appointment_date),
-            NipError::SexDigit => t_string!(i18n, errors.nip_sex_digit),
-            NipError::Sequence => t_string!(i18n, errors.nip_sequence),
-        }
-        .to_string(),
-        AppError::InvalidPassword(e) => match e {
-            PasswordRuleError::TooShort => t_string!(i18n, errors.password_too_short),
-            PasswordRuleError::TooLong => t_string!(i18n, errors.password_too_long),
-            PasswordRuleError::ContainsNip => t_string!(i18n, errors.password_contains_nip),
-            PasswordRuleError::Mismatch => t_string!(i18n, errors.password_mismatch),
-            PasswordRuleError::Unchanged => t_string!(i18n, errors.password_unchanged),
-        }
-        .to_string(),
         AppError::WrongCurrentPassword => {
             t_string!(i18n, errors.wrong_current_password).to_string()
         }
-        AppError::Plan(e) => plan_error_text(i18n, *e).to_string(),
-        AppError::Ledger(e) => ledger_error_text(i18n, *e).to_string(),
-        AppError::Admin(e) => admin_error_text(i18n, *e).to_string(),
-        AppError::Mentoring(e) => mentoring_error_text(i18n, *e).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
+        feature => feature
+            .feature_message(i18n)
+            .unwrap_or_else(|| t_string!(i18n, errors.internal))
+            .to_string(),
     }
 }
 
-fn mentoring_error_text(i18n: I18nContext<Locale>, e: MentoringError) -> &'static str {
-    match e {
-        MentoringError::CapacityInvalid => t_string!(i18n, errors.mentoring_capacity_invalid),
-        MentoringError::ModeUnknown => t_string!(i18n, errors.mentoring_mode_unknown),
-        MentoringError::BioTooLong => t_string!(i18n, errors.mentoring_bio_too_long),
-        MentoringError::ExpertiseEmpty => t_string!(i18n, errors.mentoring_expertise_empty),
-        MentoringError::ExpertiseTooMany => t_string!(i18n, errors.mentoring_expertise_too_many),
-        MentoringError::ExpertiseLevelTooLow => {
-            t_string!(i18n, errors.mentoring_expertise_level_too_low)
-        }
-        MentoringError::CapacityBelowActive => {
-            t_string!(i18n, errors.mentoring_capacity_below_active)
-        }
-        MentoringError::GoalEmpty => t_string!(i18n, errors.mentoring_goal_empty),
-        MentoringError::GoalTooLong => t_string!(i18n, errors.mentoring_goal_too_long),
-        MentoringError::MessageTooLong => t_string!(i18n, errors.mentoring_message_too_long),
-        MentoringError::CompetencyUnknown => t_string!(i18n, errors.mentoring_competency_unknown),
-        MentoringError::PendingExists => t_string!(i18n, errors.mentoring_pending_exists),
-        MentoringError::MentorNotEligible => t_string!(i18n, errors.mentoring_mentor_not_eligible),
-        MentoringError::NotAccepting => t_string!(i18n, errors.mentoring_not_accepting),
-        MentoringError::MentorFull => t_string!(i18n, errors.mentoring_mentor_full),
-        MentoringError::SelfRequest => t_string!(i18n, errors.mentoring_self_request),
-        MentoringError::ReasonUnknown => t_string!(i18n, errors.mentoring_reason_unknown),
-        MentoringError::NoteRequired => t_string!(i18n, errors.mentoring_note_required),
-        MentoringError::NoteTooLong => t_string!(i18n, errors.mentoring_note_too_long),
-        MentoringError::AlreadyAnswered => t_string!(i18n, errors.mentoring_already_answered),
-        MentoringError::SessionDateInvalid => {
-            t_string!(i18n, errors.mentoring_session_date_invalid)
-        }
-        MentoringError::SessionInFuture => t_string!(i18n, errors.mentoring_session_in_future),
-        MentoringError::SessionBeforeStart => {
-            t_string!(i18n, errors.mentoring_session_before_start)
-        }
-        MentoringError::MinutesInvalid => t_string!(i18n, errors.mentoring_minutes_invalid),
-        MentoringError::NotesTooLong => t_string!(i18n, errors.mentoring_notes_too_long),
-        MentoringError::AlreadyConfirmed => t_string!(i18n, errors.mentoring_already_confirmed),
-        MentoringError::NotActive => t_string!(i18n, errors.mentoring_not_active),
-        MentoringError::RatingInvalid => t_string!(i18n, errors.mentoring_rating_invalid),
-        MentoringError::CommentTooLong => t_string!(i18n, errors.mentoring_comment_too_long),
-        MentoringError::FeedbackGiven => t_string!(i18n, errors.mentoring_feedback_given),
-        MentoringError::NothingToPublish => t_string!(i18n, errors.mentoring_nothing_to_publish),
-        MentoringError::ProgressInvalid => t_string!(i18n, errors.mentoring_progress_invalid),
-        MentoringError::FitNotDue => t_string!(i18n, errors.mentoring_fit_not_due),
-        MentoringError::TooManyGoals => t_string!(i18n, errors.mentoring_too_many_goals),
+/// `part` as a whole percentage of `total`, rounded half up; 0 when there is no total.
+pub fn percent(part: i64, total: i64) -> u32 {
+    if total <= 0 {
+        return 0;
     }
-}
-
-fn plan_error_text(i18n: I18nContext<Locale>, e: PlanError) -> &'static str {
-    match e {
-        PlanError::TitleEmpty => t_string!(i18n, errors.plan_title_empty),
-        PlanError::TitleTooLong => t_string!(i18n, errors.plan_title_too_long),
-        PlanError::JpNotNumber => t_string!(i18n, errors.plan_jp_not_number),
-        PlanError::JpNotPositive => t_string!(i18n, errors.plan_jp_not_positive),
-        PlanError::JpTooLarge => t_string!(i18n, errors.plan_jp_too_large),
-        PlanError::QuarterInvalid => t_string!(i18n, errors.plan_quarter_invalid),
-        PlanError::YearOutOfRange => t_string!(i18n, errors.plan_year_out_of_range),
-        PlanError::PathUnknown => t_string!(i18n, errors.path_unknown),
-        PlanError::CompetencyUnknown => t_string!(i18n, errors.plan_competency_unknown),
-        PlanError::ProgramUnknown => t_string!(i18n, errors.plan_program_unknown),
-        PlanError::NoItems => t_string!(i18n, errors.plan_no_items),
-        PlanError::TooManyItems => t_string!(i18n, errors.plan_too_many_items),
-        PlanError::CommentRequired => t_string!(i18n, errors.plan_comment_required),
-        PlanError::CommentTooLong => t_string!(i18n, errors.plan_comment_too_long),
-        PlanError::NotEditable => t_string!(i18n, errors.plan_not_editable),
-        PlanError::IllegalTransition => t_string!(i18n, errors.plan_illegal_transition),
-    }
-}
-
-fn ledger_error_text(i18n: I18nContext<Locale>, e: LedgerError) -> &'static str {
-    match e {
-        LedgerError::TitleEmpty => t_string!(i18n, errors.ledger_title_empty),
-        LedgerError::OrganiserEmpty => t_string!(i18n, errors.ledger_organiser_empty),
-        LedgerError::TextTooLong => t_string!(i18n, errors.ledger_text_too_long),
-        LedgerError::PathUnknown => t_string!(i18n, errors.path_unknown),
-        LedgerError::DateInvalid => t_string!(i18n, errors.ledger_date_invalid),
-        LedgerError::EndsBeforeStart => t_string!(i18n, errors.ledger_ends_before_start),
-        LedgerError::InFuture => t_string!(i18n, errors.ledger_in_future),
-        LedgerError::YearClosed => t_string!(i18n, errors.ledger_year_closed),
-        LedgerError::AmountNotNumber => t_string!(i18n, errors.ledger_amount_not_number),
-        LedgerError::AmountNotPositive => t_string!(i18n, errors.ledger_amount_not_positive),
-        LedgerError::UnitNotAllowed => t_string!(i18n, errors.ledger_unit_not_allowed),
-        LedgerError::TooShort => t_string!(i18n, errors.ledger_too_short),
-        LedgerError::EvidenceMissing => t_string!(i18n, errors.ledger_evidence_missing),
-        LedgerError::EvidenceTooLarge => t_string!(i18n, errors.ledger_evidence_too_large),
-        LedgerError::EvidenceType => t_string!(i18n, errors.ledger_evidence_type),
-        LedgerError::ReasonRequired => t_string!(i18n, errors.ledger_reason_required),
-        LedgerError::ReasonTooLong => t_string!(i18n, errors.ledger_reason_too_long),
-        LedgerError::AlreadyDecided => t_string!(i18n, errors.ledger_already_decided),
-    }
-}
-
-fn admin_error_text(i18n: I18nContext<Locale>, e: AdminError) -> &'static str {
-    match e {
-        AdminError::CodeInvalid => t_string!(i18n, errors.admin_code_invalid),
-        AdminError::CodeTaken => t_string!(i18n, errors.admin_code_taken),
-        AdminError::KindInvalid => t_string!(i18n, errors.admin_kind_invalid),
-        AdminError::NameInvalid => t_string!(i18n, errors.admin_name_invalid),
-        AdminError::DescriptionTooLong => t_string!(i18n, errors.admin_description_too_long),
-        AdminError::IndicatorsInvalid => t_string!(i18n, errors.admin_indicators_invalid),
-        AdminError::InUse => t_string!(i18n, errors.admin_in_use),
-        AdminError::LevelInvalid => t_string!(i18n, errors.admin_level_invalid),
-        AdminError::JabatanUnknown => t_string!(i18n, errors.admin_jabatan_unknown),
-        AdminError::ProgramInvalid => t_string!(i18n, errors.admin_program_invalid),
-        AdminError::DatesInvalid => t_string!(i18n, errors.admin_dates_invalid),
-    }
+    ((part * 200 + total) / (2 * total)) as u32
 }
 
 /// Percent-encodes a query value (letters, digits and `-_.~` pass through).
@@ -223,14 +81,6 @@ pub fn action_error(
                 .get("galat")
                 .map(|code| AppError::from_query_code(&code))
         })
-    }
-}
-
-pub fn access_class_text(i18n: I18nContext<Locale>, class: AccessClass) -> &'static str {
-    match class {
-        AccessClass::Urban => t_string!(i18n, access.urban),
-        AccessClass::PeriUrban => t_string!(i18n, access.peri_urban),
-        AccessClass::Remote => t_string!(i18n, access.remote),
     }
 }
 
@@ -301,5 +151,19 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
                 <A href="/">{t!(i18n, common.back_home)}</A>
             </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn percent_rounds_half_up_and_survives_zero() {
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 8), 13);
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(5, 5), 100);
     }
 }

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::use_session;
 use crate::{
-    auth::{CurrentUser, Permission, can, ui::LogoutButton},
+    auth::{CurrentUser, Permission, Scope, can, ui::LogoutButton, use_session},
     i18n::*,
 };
 
@@ -49,7 +48,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn MainNav(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let show_team = can(&user, Permission::ViewTeam);
-    let show_staff = user.roles.admin || user.roles.pengelola_opd.is_some();
+    let show_staff = Scope::managed(&user).is_some();
     let show_verify = show_staff;
     let show_admin = can(&user, Permission::Administer);
     let show_mentor_desk = can(&user, Permission::ActAsMentor);

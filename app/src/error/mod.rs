@@ -1,60 +1,114 @@
 //! The one application error type. Server functions return it; the browser receives it as
 //! JSON and shows the user an Indonesian (or English) message through the i18n files. No
 //! internal detail (SQL, paths) is ever put in it: `Internal` carries nothing.
+//!
+//! Each feature's own error type says its codes, statuses and messages itself
+//! ([`feature::FeatureError`], [`feature::UserMessage`]); this file names each one in one
+//! line of [`app_error!`].
+
+pub mod feature;
 
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};
 
-use crate::admin::AdminError;
-use crate::jp::LedgerError;
-use crate::mentoring::MentoringError;
-use crate::org::nip::NipError;
-use crate::plan::PlanError;
-use crate::validation::PasswordRuleError;
+use crate::i18n::Locale;
+use feature::{FeatureError, UserMessage};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum AppError {
-    /// No valid session: the person must log in.
-    #[error("not logged in")]
-    Unauthenticated,
-    /// Logged in, but this role may not do this.
-    #[error("forbidden")]
-    Forbidden,
-    #[error("not found")]
-    NotFound,
-    /// NIP or password wrong. Deliberately does not say which, nor whether the NIP exists.
-    #[error("invalid credentials")]
-    InvalidCredentials,
-    /// Too many failed logins; try again after this many minutes.
-    #[error("throttled for {retry_after_minutes} minutes")]
-    Throttled { retry_after_minutes: u32 },
-    #[error("invalid NIP: {0:?}")]
-    InvalidNip(NipError),
-    #[error("invalid password: {0:?}")]
-    InvalidPassword(PasswordRuleError),
-    #[error("current password wrong")]
-    WrongCurrentPassword,
+/// Declares [`AppError`]: the errors of the app itself, then one line per feature error,
+/// `Variant(Type) = "prefix"`, where the prefix starts the feature's codes in a URL.
+macro_rules! app_error {
+    ($( $(#[$doc:meta])* $variant:ident($ty:ty) = $prefix:literal, )*) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+        pub enum AppError {
+            /// No valid session: the person must log in.
+            #[error("not logged in")]
+            Unauthenticated,
+            /// Logged in, but this role may not do this.
+            #[error("forbidden")]
+            Forbidden,
+            #[error("not found")]
+            NotFound,
+            /// NIP or password wrong. Deliberately does not say which, nor whether the NIP
+            /// exists.
+            #[error("invalid credentials")]
+            InvalidCredentials,
+            /// Too many failed logins; try again after this many minutes.
+            #[error("throttled for {retry_after_minutes} minutes")]
+            Throttled { retry_after_minutes: u32 },
+            #[error("current password wrong")]
+            WrongCurrentPassword,
+            /// Something failed on the server; details are in the server log only.
+            #[error("internal error")]
+            Internal,
+            /// The request did not reach the server function (network, decoding).
+            #[error("transport: {0}")]
+            Transport(String),
+            $( $(#[$doc])* #[error("{0:?}")] $variant($ty), )*
+        }
+
+        $(
+            impl From<$ty> for AppError {
+                fn from(e: $ty) -> Self {
+                    AppError::$variant(e)
+                }
+            }
+        )*
+
+        impl AppError {
+            fn feature_status(&self) -> Option<u16> {
+                match self {
+                    $( AppError::$variant(e) => Some(e.status()), )*
+                    _ => None,
+                }
+            }
+
+            fn feature_code(&self) -> Option<String> {
+                match self {
+                    $( AppError::$variant(e) => Some(format!("{}-{}", $prefix, e.code())), )*
+                    _ => None,
+                }
+            }
+
+            fn from_feature_code(code: &str) -> Option<AppError> {
+                $(
+                    if let Some(e) = code
+                        .strip_prefix(concat!($prefix, "-"))
+                        .and_then(<$ty as FeatureError>::from_code)
+                    {
+                        return Some(AppError::$variant(e));
+                    }
+                )*
+                None
+            }
+
+            /// The message of a feature's error; `None` for the app's own errors.
+            pub fn feature_message(&self, i18n: I18nContext<Locale>) -> Option<&'static str> {
+                match self {
+                    $( AppError::$variant(e) => Some(e.message(i18n)), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+app_error! {
+    /// The NIP typed in is not a valid NIP.
+    InvalidNip(crate::org::nip::NipError) = "nip",
+    /// A new password breaks a rule.
+    InvalidPassword(crate::validation::PasswordRuleError) = "sandi",
     /// A development plan or item broke a rule.
-    #[error("plan: {0:?}")]
-    Plan(PlanError),
+    Plan(crate::plan::PlanError) = "rencana",
     /// A JP ledger entry, its evidence or its verification broke a rule.
-    #[error("ledger: {0:?}")]
-    Ledger(LedgerError),
+    Ledger(crate::jp::LedgerError) = "jp",
     /// An admin edit of the dictionary, standards or catalog broke a rule.
-    #[error("admin: {0:?}")]
-    Admin(AdminError),
+    Admin(crate::admin::AdminError) = "admin",
     /// A mentor profile, request, session or feedback broke a rule.
-    #[error("mentoring: {0:?}")]
-    Mentoring(MentoringError),
-    /// Something failed on the server; details are in the server log only.
-    #[error("internal error")]
-    Internal,
-    /// The request did not reach the server function (network, decoding).
-    #[error("transport: {0}")]
-    Transport(String),
+    Mentoring(crate::mentoring::MentoringError) = "mentoring",
 }
 
 impl FromServerFnError for AppError {
@@ -68,49 +122,31 @@ impl FromServerFnError for AppError {
 impl AppError {
     /// HTTP status code for this error.
     pub fn status(&self) -> u16 {
+        if let Some(status) = self.feature_status() {
+            return status;
+        }
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Throttled { .. } => 429,
-            AppError::InvalidNip(_)
-            | AppError::InvalidPassword(_)
-            | AppError::WrongCurrentPassword => 422,
-            AppError::Plan(PlanError::NotEditable | PlanError::IllegalTransition)
-            | AppError::Ledger(LedgerError::AlreadyDecided) => 409,
-            AppError::Ledger(LedgerError::EvidenceTooLarge) => 413,
-            AppError::Admin(AdminError::InUse | AdminError::CodeTaken) => 409,
-            AppError::Mentoring(
-                MentoringError::AlreadyAnswered
-                | MentoringError::AlreadyConfirmed
-                | MentoringError::PendingExists
-                | MentoringError::MentorFull
-                | MentoringError::NotActive
-                | MentoringError::FeedbackGiven,
-            ) => 409,
-            AppError::Plan(_)
-            | AppError::Ledger(_)
-            | AppError::Admin(_)
-            | AppError::Mentoring(_) => 422,
-            AppError::Internal | AppError::Transport(_) => 500,
+            AppError::WrongCurrentPassword => 422,
+            _ => 500,
         }
     }
 
     /// A short code for the URL of a page that a form without JavaScript returns to
     /// (`/masuk?galat=kredensial`). Only errors a form can cause have one.
     pub fn to_query_code(&self) -> String {
+        if let Some(code) = self.feature_code() {
+            return code;
+        }
         match self {
             AppError::InvalidCredentials => "kredensial".into(),
             AppError::Throttled {
                 retry_after_minutes,
             } => format!("tunggu-{retry_after_minutes}"),
-            AppError::InvalidNip(e) => format!("nip-{}", e.code()),
-            AppError::InvalidPassword(e) => format!("sandi-{}", e.code()),
             AppError::WrongCurrentPassword => "sandi-lama".into(),
-            AppError::Plan(e) => format!("rencana-{}", e.code()),
-            AppError::Ledger(e) => format!("jp-{}", e.code()),
-            AppError::Admin(e) => format!("admin-{}", e.code()),
-            AppError::Mentoring(e) => format!("mentoring-{}", e.code()),
             AppError::Forbidden => "terlarang".into(),
             _ => "sistem".into(),
         }
@@ -123,30 +159,8 @@ impl AppError {
                 retry_after_minutes: minutes.parse().unwrap_or(15),
             };
         }
-        if let Some(nip) = code.strip_prefix("nip-")
-            && let Some(e) = NipError::from_code(nip)
-        {
-            return AppError::InvalidNip(e);
-        }
-        if let Some(rule) = code.strip_prefix("sandi-")
-            && let Some(e) = PasswordRuleError::from_code(rule)
-        {
-            return AppError::InvalidPassword(e);
-        }
-        if let Some(e) = code.strip_prefix("rencana-").and_then(PlanError::from_code) {
-            return AppError::Plan(e);
-        }
-        if let Some(e) = code.strip_prefix("jp-").and_then(LedgerError::from_code) {
-            return AppError::Ledger(e);
-        }
-        if let Some(e) = code.strip_prefix("admin-").and_then(AdminError::from_code) {
-            return AppError::Admin(e);
-        }
-        if let Some(e) = code
-            .strip_prefix("mentoring-")
-            .and_then(MentoringError::from_code)
-        {
-            return AppError::Mentoring(e);
+        if let Some(e) = AppError::from_feature_code(code) {
+            return e;
         }
         match code {
             "kredensial" => AppError::InvalidCredentials,
@@ -154,42 +168,6 @@ impl AppError {
             "terlarang" => AppError::Forbidden,
             _ => AppError::Internal,
         }
-    }
-}
-
-impl From<NipError> for AppError {
-    fn from(e: NipError) -> Self {
-        AppError::InvalidNip(e)
-    }
-}
-
-impl From<PlanError> for AppError {
-    fn from(e: PlanError) -> Self {
-        AppError::Plan(e)
-    }
-}
-
-impl From<AdminError> for AppError {
-    fn from(e: AdminError) -> Self {
-        AppError::Admin(e)
-    }
-}
-
-impl From<MentoringError> for AppError {
-    fn from(e: MentoringError) -> Self {
-        AppError::Mentoring(e)
-    }
-}
-
-impl From<LedgerError> for AppError {
-    fn from(e: LedgerError) -> Self {
-        AppError::Ledger(e)
-    }
-}
-
-impl From<PasswordRuleError> for AppError {
-    fn from(e: PasswordRuleError) -> Self {
-        AppError::InvalidPassword(e)
     }
 }
 
@@ -281,6 +259,10 @@ pub fn form_error<T>(page: &str, error: AppError) -> Result<T, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{
+        admin::AdminError, jp::LedgerError, mentoring::MentoringError, org::nip::NipError,
+        plan::PlanError, validation::PasswordRuleError,
+    };
 
     #[test]
     fn query_codes_round_trip() {
