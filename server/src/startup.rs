@@ -95,13 +95,13 @@ async fn dashboard_csv(state: AppState, auth: AuthSession, q: CsvQuery) -> Respo
 async fn mentoring_csv(
     state: AppState,
     auth: AuthSession,
-    filter: bina_app::mentoring::dashboard::MentoringFilter,
+    filter: bina_app::mentoring::report::MentoringFilter,
 ) -> Response {
     let user = match session_user(&state, auth).await {
         Ok(user) => user,
         Err(res) => return res,
     };
-    match bina_app::mentoring::dashboard::ssr::csv(&state.db, &user, filter).await {
+    match bina_app::mentoring::report::queries::csv(&state.db, &user, filter).await {
         Ok((name, bytes)) => csv_download(&name, bytes),
         Err(e) => error_response(&e),
     }
@@ -235,7 +235,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             get({
                 let state = state.clone();
                 move |auth: AuthSession,
-                      Query(q): Query<bina_app::mentoring::dashboard::MentoringFilter>| {
+                      Query(q): Query<bina_app::mentoring::report::MentoringFilter>| {
                     mentoring_csv(state.clone(), auth, q)
                 }
             }),
@@ -428,7 +428,7 @@ async fn sweep_mentoring_requests(db: Db) {
     loop {
         every.tick().await;
         let now = bina_app::db::unix_now();
-        match bina_app::mentoring::ssr::sweep(&db, now).await {
+        match bina_app::mentoring::request::queries::sweep(&db, now).await {
             Ok(done) if done.reminded + done.expired > 0 => {
                 tracing::info!(
                     reminded = done.reminded,

@@ -468,7 +468,7 @@ async fn capacity_holds_when_many_accepts_arrive_at_once(db: TestDb) {
 }
 
 async fn requests_are_reminded_then_expire_by_the_clock(db: TestDb) {
-    use bina_app::mentoring::ssr::{Sweep, sweep};
+    use bina_app::mentoring::request::queries::{Sweep, sweep};
     let server = Server::start(&db).await;
     let pegawai = logged_in(&server, &db.nip("pegawai")).await;
     let mentor = logged_in(&server, &db.nip("mentor")).await;

@@ -21,6 +21,15 @@ use sqlx::{
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
 
+/// A write transaction, as [`Db::begin_write`] opens it.
+pub type Tx = Transaction<'static, Any>;
+
+/// A unique-index refusal (two equal rows written at once): the caller turns it into the
+/// feature's own "already exists" error.
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
 /// How long a SQLite connection waits for a lock before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 

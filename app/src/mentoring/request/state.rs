@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::MentoringError;
+use crate::mentoring::MentoringError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RequestStatus {

@@ -1,0 +1,9 @@
+//! The mentor profile: a person opts in with the competencies they may offer, a capacity,
+//! how they meet, and a short bio.
+
+mod api;
+#[cfg(feature = "ssr")]
+mod queries;
+pub mod ui;
+
+pub use api::*;
