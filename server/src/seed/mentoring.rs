@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{City, development::Development};
+use bina_app::db::Tx;
+
+use super::{city::City, development::Development, insert_batched};
 
 pub struct ProfileRow {
     pub employee_id: i64,
@@ -355,13 +357,112 @@ pub fn generate(city: &City, dev: &Development, now: i64) -> Mentoring {
     m
 }
 
+/// Inserts the mentor profiles, their expertise and the year of mentoring history.
+pub async fn insert(tx: &mut Tx, m: &Mentoring, today: &str, now: i64) -> Result<(), sqlx::Error> {
+    insert_batched(
+        tx,
+        "assessment (employee_id, competency_id, level, source, assessed_on)",
+        5,
+        &m.assessments,
+        |q, a| {
+            q.bind(a.employee_id)
+                .bind(a.competency_id)
+                .bind(a.level)
+                .bind("assessment_centre")
+                .bind(today.to_owned())
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentor_profile (employee_id, capacity, active_mentees, mode, bio, accepting, active, updated_at)",
+        8,
+        &m.profiles,
+        |q, p| {
+            q.bind(p.employee_id)
+                .bind(p.capacity)
+                .bind(p.active_mentees)
+                .bind(p.mode)
+                .bind(p.bio.as_str())
+                .bind(p.accepting)
+                .bind(1_i64)
+                .bind(now)
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentor_expertise (employee_id, competency_id)",
+        2,
+        &m.expertise,
+        |q, x| q.bind(x.0).bind(x.1),
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentoring_request (id, mentee_id, mentor_id, competency_id, goal, message, status, \
+         decline_reason, decline_note, created_at, expires_at, answered_at)",
+        12,
+        &m.requests,
+        |q, r| {
+            q.bind(r.id)
+                .bind(r.mentee_id)
+                .bind(r.mentor_id)
+                .bind(r.competency_id)
+                .bind(r.goal)
+                .bind("")
+                .bind(r.status)
+                .bind(r.decline_reason)
+                .bind("")
+                .bind(r.created_at)
+                .bind(r.expires_at)
+                .bind(r.answered_at)
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentorship (id, request_id, mentor_id, mentee_id, competency_id, goal, status, started_at, ended_at)",
+        9,
+        &m.mentorships,
+        |q, s| {
+            q.bind(s.id)
+                .bind(s.request_id)
+                .bind(s.mentor_id)
+                .bind(s.mentee_id)
+                .bind(s.competency_id)
+                .bind(s.goal)
+                .bind(if s.active { "active" } else { "ended" })
+                .bind(s.started_at)
+                .bind(s.ended_at)
+        },
+    )
+    .await?;
+    insert_batched(
+        tx,
+        "mentoring_feedback (mentorship_id, from_employee_id, about_employee_id, rating, comment, at)",
+        6,
+        &m.feedback,
+        |q, f| {
+            q.bind(f.mentorship_id)
+                .bind(f.from)
+                .bind(f.about)
+                .bind(f.rating)
+                .bind("")
+                .bind(f.at)
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn mentors_have_expertise_history_and_consistent_load() {
-        let city = super::super::generate(1500, 2026);
+        let city = super::super::city::generate(1500, 2026);
         let dev = super::super::development::generate(&city, 2026, 11, 1_790_000_000);
         let m = generate(&city, &dev, 1_790_000_000);
         assert!(m.profiles.len() > 20, "{} mentors", m.profiles.len());

@@ -11,169 +11,15 @@ use bina_app::{
     plan::PlanStatus,
 };
 
-use super::{City, Employee};
+use super::city::{City, Employee};
 
-/// (code, name, description) of the managerial and socio-cultural competencies
-/// (PermenPANRB 38/2017), described in our own words.
-const MANAGERIAL: [(&str, &str, &str); 9] = [
-    (
-        "M.01",
-        "Integritas",
-        "Bertindak jujur, taat aturan dan etika, serta menjaga kepercayaan publik.",
-    ),
-    (
-        "M.02",
-        "Kerja Sama",
-        "Membangun dan menjaga kerja tim lintas unit untuk tujuan bersama.",
-    ),
-    (
-        "M.03",
-        "Komunikasi",
-        "Menyampaikan dan menerima informasi dengan jelas, lisan maupun tulisan.",
-    ),
-    (
-        "M.04",
-        "Orientasi pada Hasil",
-        "Menetapkan target, bekerja tuntas, dan menjaga mutu hasil kerja.",
-    ),
-    (
-        "M.05",
-        "Pelayanan Publik",
-        "Melayani masyarakat dengan cepat, ramah, dan adil.",
-    ),
-    (
-        "M.06",
-        "Pengembangan Diri dan Orang Lain",
-        "Terus belajar dan membantu rekan kerja berkembang.",
-    ),
-    (
-        "M.07",
-        "Mengelola Perubahan",
-        "Menyesuaikan diri dan mendorong perubahan yang bermanfaat.",
-    ),
-    (
-        "M.08",
-        "Pengambilan Keputusan",
-        "Mengambil keputusan tepat waktu berdasarkan data dan pertimbangan yang matang.",
-    ),
-    (
-        "SK.01",
-        "Perekat Bangsa",
-        "Menghargai keberagaman dan menjaga persatuan dalam pelayanan.",
-    ),
-];
+mod data;
+mod insert;
+mod rows;
 
-/// Technical competencies by OPD family: (family, code, name, description).
-const TECHNICAL: [(&str, &str, &str, &str); 18] = [
-    (
-        "KEU",
-        "T.KEU.01",
-        "Perencanaan dan Penganggaran Daerah",
-        "Menyusun RKA dan anggaran perangkat daerah sesuai ketentuan.",
-    ),
-    (
-        "KEU",
-        "T.KEU.02",
-        "Penatausahaan dan Akuntansi Keuangan Daerah",
-        "Mencatat, melaporkan, dan mempertanggungjawabkan keuangan daerah.",
-    ),
-    (
-        "KEU",
-        "T.KEU.03",
-        "Pengelolaan Barang Milik Daerah",
-        "Mencatat, memelihara, dan memanfaatkan aset daerah.",
-    ),
-    (
-        "REN",
-        "T.REN.01",
-        "Penyusunan Rencana Pembangunan Daerah",
-        "Menyusun RPJMD, Renstra, dan Renja berbasis data.",
-    ),
-    (
-        "REN",
-        "T.REN.02",
-        "Monitoring dan Evaluasi Program",
-        "Memantau capaian program dan menilai dampaknya.",
-    ),
-    (
-        "REN",
-        "T.REN.03",
-        "Analisis Data Pembangunan",
-        "Mengolah dan menafsirkan data untuk perencanaan.",
-    ),
-    (
-        "KES",
-        "T.KES.01",
-        "Pelayanan Kesehatan Dasar",
-        "Memberikan pelayanan kesehatan perorangan di fasilitas dasar.",
-    ),
-    (
-        "KES",
-        "T.KES.02",
-        "Kesehatan Masyarakat dan Surveilans",
-        "Mencegah penyakit dan memantau kesehatan masyarakat.",
-    ),
-    (
-        "KES",
-        "T.KES.03",
-        "Keselamatan Pasien",
-        "Menerapkan standar mutu dan keselamatan dalam pelayanan.",
-    ),
-    (
-        "DIK",
-        "T.DIK.01",
-        "Perencanaan Pembelajaran",
-        "Menyusun rencana pembelajaran sesuai kurikulum dan kebutuhan murid.",
-    ),
-    (
-        "DIK",
-        "T.DIK.02",
-        "Pelaksanaan dan Penilaian Pembelajaran",
-        "Mengajar dengan metode yang tepat dan menilai hasil belajar.",
-    ),
-    (
-        "DIK",
-        "T.DIK.03",
-        "Pembelajaran Digital",
-        "Memanfaatkan teknologi digital untuk belajar dan mengajar.",
-    ),
-    (
-        "DUK",
-        "T.DUK.01",
-        "Pendaftaran Penduduk",
-        "Melayani pendaftaran penduduk dan penerbitan dokumennya.",
-    ),
-    (
-        "DUK",
-        "T.DUK.02",
-        "Pencatatan Sipil",
-        "Mencatat peristiwa penting: kelahiran, perkawinan, kematian.",
-    ),
-    (
-        "DUK",
-        "T.DUK.03",
-        "Pengelolaan Data Kependudukan",
-        "Menjaga mutu, keamanan, dan pemanfaatan data kependudukan.",
-    ),
-    (
-        "TRG",
-        "T.TRG.01",
-        "Penyusunan Rencana Tata Ruang",
-        "Menyusun RTRW dan RDTR bersama para pemangku kepentingan.",
-    ),
-    (
-        "TRG",
-        "T.TRG.02",
-        "Pengendalian Pemanfaatan Ruang",
-        "Menilai kesesuaian pemanfaatan ruang dan menegakkan aturannya.",
-    ),
-    (
-        "TRG",
-        "T.TRG.03",
-        "Administrasi Pertanahan",
-        "Mengelola data dan layanan pertanahan daerah.",
-    ),
-];
+use data::*;
+pub use insert::insert;
+pub use rows::*;
 
 /// Behaviour at each level, as a template on the competency's name.
 fn indicators(name: &str) -> String {
@@ -186,97 +32,6 @@ fn indicators(name: &str) -> String {
         format!("Menjadi rujukan {n} dan merumuskan kebijakannya bagi organisasi."),
     ]
     .join("\n")
-}
-
-pub struct CompetencyRow {
-    pub id: i64,
-    pub code: &'static str,
-    pub kind: CompetencyKind,
-    pub name: &'static str,
-    pub description: &'static str,
-    pub indicators: String,
-}
-
-pub struct StandardRow {
-    pub jabatan: String,
-    pub competency_id: i64,
-    pub required_level: i64,
-}
-
-pub struct AssessmentRow {
-    pub employee_id: i64,
-    pub competency_id: i64,
-    pub level: i64,
-    pub source: &'static str,
-    pub assessed_on: String,
-    /// Who assessed: the supervisor, or the person themself; `None` for the assessment
-    /// centre (an outside assessor).
-    pub assessor_id: Option<i64>,
-}
-
-pub struct ProgramRow {
-    pub id: i64,
-    pub title: String,
-    pub path: DevPath,
-    pub jp: i64,
-    pub organiser: &'static str,
-    pub mode: &'static str,
-    pub starts_on: String,
-    pub ends_on: String,
-    pub place: &'static str,
-    pub competency_id: i64,
-}
-
-pub struct PlanRow {
-    pub id: i64,
-    pub employee_id: i64,
-    pub status: PlanStatus,
-    pub updated_at: i64,
-}
-
-pub struct ItemRow {
-    pub plan_id: i64,
-    pub competency_id: i64,
-    pub path: DevPath,
-    pub title: String,
-    pub planned_jp: i64,
-    pub quarter: i64,
-    pub program_id: Option<i64>,
-}
-
-pub struct EventRow {
-    pub plan_id: i64,
-    pub actor: i64,
-    pub action: &'static str,
-    pub from: PlanStatus,
-    pub to: PlanStatus,
-    pub comment: &'static str,
-    pub at: i64,
-}
-
-pub struct EntryRow {
-    pub employee_id: i64,
-    pub path: DevPath,
-    pub title: String,
-    pub organiser: &'static str,
-    pub starts_on: String,
-    pub ends_on: String,
-    pub amount: i64,
-    pub unit: AmountUnit,
-    pub jp: i64,
-    pub status: &'static str,
-    pub reason: &'static str,
-}
-
-pub struct Development {
-    pub competencies: Vec<CompetencyRow>,
-    pub standards: Vec<StandardRow>,
-    pub assessments: Vec<AssessmentRow>,
-    pub programs: Vec<ProgramRow>,
-    pub plans: Vec<PlanRow>,
-    pub items: Vec<ItemRow>,
-    pub events: Vec<EventRow>,
-    pub entries: Vec<EntryRow>,
 }
 
 /// The required level of every competency for a position of this type: it grows with the
@@ -322,28 +77,6 @@ fn family(jabatan: &str, opd_code: &str) -> Option<&'static str> {
         _ => None,
     }
 }
-
-const ORGANISERS: [(&str, &str, &str); 5] = [
-    ("BKPSDMD Kota Palu", "classroom", "Aula BKPSDMD, Palu"),
-    (
-        "BPSDM Provinsi Sulawesi Tengah",
-        "classroom",
-        "BPSDM Sulteng, Palu",
-    ),
-    ("LAN RI (ASN Unggul)", "online", "Daring"),
-    (
-        "Puslatbang KMP LAN Makassar",
-        "blended",
-        "Makassar dan daring",
-    ),
-    ("BKPSDMD Kota Palu", "online", "Daring"),
-];
-
-const RETURN_COMMENTS: [&str; 3] = [
-    "Mohon tambahkan kegiatan untuk kompetensi teknis dengan kesenjangan terbesar.",
-    "JP yang direncanakan belum mencapai 20; tambahkan mentoring atau e-learning.",
-    "Jadwal pelatihan klasikal bertabrakan dengan masa ujian sekolah; pindahkan ke triwulan lain.",
-];
 
 fn date(year: i32, month: u32, day: u32) -> String {
     format!("{year:04}-{month:02}-{day:02}")
@@ -421,7 +154,7 @@ pub fn generate(city: &City, year: i32, month: u32, now: i64) -> Development {
 
     // Assessments: around the requirement, lower far from the centre; some technical
     // competencies not assessed yet.
-    let access: HashMap<i64, &str> = super::KELURAHAN
+    let access: HashMap<i64, &str> = super::city::data::KELURAHAN
         .iter()
         .enumerate()
         .map(|(i, k)| (i as i64 + 1, k.2))
@@ -697,7 +430,7 @@ mod tests {
 
     #[test]
     fn every_position_has_a_standard_and_levels_grow_with_it() {
-        let city = super::super::generate(1500, 2026);
+        let city = super::super::city::generate(1500, 2026);
         let dev = generate(&city, 2026, 11, 1_800_000_000);
         assert_eq!(dev.competencies.len(), 27);
         for e in &city.employees {
@@ -727,7 +460,7 @@ mod tests {
 
     #[test]
     fn plans_come_in_every_state_and_demo_people_start_clean() {
-        let city = super::super::generate(1500, 2026);
+        let city = super::super::city::generate(1500, 2026);
         let dev = generate(&city, 2026, 11, 1_800_000_000);
         for status in [
             PlanStatus::Draft,
