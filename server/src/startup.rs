@@ -16,7 +16,7 @@ use bina_app::{
     App,
     auth::{
         CurrentUser,
-        ssr::{AuthSession, Backend, RequestUser, user_of_session},
+        queries::{AuthSession, Backend, RequestUser, user_of_session},
     },
     db::{
         AppState, Db,
@@ -84,7 +84,8 @@ async fn dashboard_csv(state: AppState, auth: AuthSession, q: CsvQuery) -> Respo
         access: q.akses.filter(|v| !v.is_empty()),
     };
     let target = state.settings.jp_yearly_target;
-    match bina_app::dashboard::ssr::csv(&state.db, target, &user, filter, &q.tabel, &q.lihat).await
+    match bina_app::dashboard::queries::csv(&state.db, target, &user, filter, &q.tabel, &q.lihat)
+        .await
     {
         Ok((name, bytes)) => csv_download(&name, bytes),
         Err(e) => error_response(&e),
@@ -130,7 +131,7 @@ async fn evidence(state: AppState, auth: AuthSession, entry_id: i64) -> Response
         Ok(user) => user,
         Err(res) => return res,
     };
-    match bina_app::jp::ssr::evidence(&state.db, &state.settings.evidence_dir, &user, entry_id)
+    match bina_app::jp::queries::evidence(&state.db, &state.settings.evidence_dir, &user, entry_id)
         .await
     {
         Ok((kind, bytes)) => (

@@ -1,13 +1,15 @@
 //! Admin BKPSDMD: the competency dictionary, position standards and the catalog.
 
+mod api;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod rules;
-mod server_fns;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
+pub use api::*;
 pub use rules::AdminError;
-pub use server_fns::*;
 
 use crate::competency::CompetencyKind;
 

@@ -2,9 +2,9 @@
 
 pub mod lifetime;
 pub mod policy;
-mod server_fns;
 #[cfg(feature = "ssr")]
-pub mod ssr;
+pub mod queries;
+mod server_fns;
 pub mod throttle;
 pub mod ui;
 

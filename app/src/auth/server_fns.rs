@@ -8,14 +8,14 @@ use crate::error::AppError;
 /// The person logged in on this session, if any.
 #[server(endpoint = "saya")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    crate::error::respond(super::ssr::current_user().await)
+    crate::error::respond(super::queries::current_user().await)
 }
 
 /// Logs in with NIP and password. Without JavaScript the browser is redirected: to `/` on
 /// success, back to the login page with an error code otherwise.
 #[server(endpoint = "masuk")]
 pub async fn login(nip: String, password: String) -> Result<(), AppError> {
-    match super::ssr::login(&nip, &password).await {
+    match super::queries::login(&nip, &password).await {
         Ok(()) => {
             leptos_axum::redirect("/");
             Ok(())
@@ -26,7 +26,7 @@ pub async fn login(nip: String, password: String) -> Result<(), AppError> {
 
 #[server(endpoint = "keluar")]
 pub async fn logout() -> Result<(), AppError> {
-    let result = super::ssr::logout().await;
+    let result = super::queries::logout().await;
     if result.is_ok() {
         leptos_axum::redirect("/masuk");
     }
@@ -39,7 +39,7 @@ pub async fn change_password(
     new: String,
     confirmation: String,
 ) -> Result<(), AppError> {
-    match super::ssr::change_password(&current, &new, &confirmation).await {
+    match super::queries::change_password(&current, &new, &confirmation).await {
         Ok(()) => {
             leptos_axum::redirect("/akun?berhasil=1");
             Ok(())

@@ -1,13 +1,15 @@
 //! The catalog of development programs (minimal for now: what plans and gap suggestions
 //! link to).
 
-mod server_fns;
+mod api;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod ui;
 
 use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};
 
-pub use server_fns::*;
+pub use api::*;
 
 use crate::{i18n::*, jp::DevPath};
 

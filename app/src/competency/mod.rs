@@ -1,14 +1,16 @@
 //! Competencies: the dictionary, the standards of positions, assessments, and the gaps an
 //! employee sees on "Kompetensi Saya".
 
+mod api;
 pub mod gap;
-mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
+pub use api::*;
 pub use gap::{CompetencyGap, sort_by_gap, suggested_paths};
-pub use server_fns::*;
 
 use crate::{catalog::ProgramRef, jp::DevPath};
 

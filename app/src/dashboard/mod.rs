@@ -3,12 +3,14 @@
 //! average competency gap. The pure part (aggregation, drill-down, CSV rows) lives here; the
 //! queries in `server_fns`.
 
-mod server_fns;
+mod api;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
-pub use server_fns::*;
+pub use api::*;
 
 use crate::{
     org::{AccessClass, JenisJabatan, OpdChoice},

@@ -42,17 +42,17 @@ pub struct CitySummary {
 
 #[server(endpoint = "beranda")]
 pub async fn get_home() -> Result<HomeData, AppError> {
-    crate::error::respond(ssr::home().await)
+    crate::error::respond(queries::home().await)
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+mod queries {
     use sqlx::Row;
 
     use super::*;
     use crate::auth::{
         Permission, can,
-        ssr::{require_user, state},
+        queries::{require_user, state},
     };
 
     pub async fn home() -> Result<HomeData, AppError> {
@@ -107,7 +107,7 @@ mod ssr {
         } else {
             None
         };
-        let progress = crate::jp::ssr::progress(
+        let progress = crate::jp::queries::progress(
             &state.db,
             user.employee_id,
             crate::calendar::this_year(crate::db::unix_now()),

@@ -1,18 +1,20 @@
 //! JP (lesson hours): the development paths, the conversion rules, and the ledger of
 //! completed activities with evidence that the OPD's HR officer verifies.
 
+mod api;
 pub mod ledger;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod rules;
-mod server_fns;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
+pub use api::*;
 pub use ledger::{EntryStatus, LedgerError};
 pub use rules::{
     AmountUnit, DevPath, JpRules, PathFamily, allowed_units, default_planned_jp, jp_for,
 };
-pub use server_fns::*;
 
 /// A year's JP toward the target: only verified JP count; pending ones are shown apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

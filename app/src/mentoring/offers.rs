@@ -4,7 +4,7 @@
 use sqlx::{Any, Executor, Row};
 
 use super::{MentorCard, MentorMode, score::MentorOffer};
-use crate::{competency::ssr::latest_level, error::AppError};
+use crate::{competency::queries::latest_level, error::AppError};
 
 /// Which mentors to read.
 #[derive(Debug, Clone, Copy)]

@@ -87,13 +87,13 @@ pub struct Notification {
 /// The latest notifications of the logged-in person.
 #[server(endpoint = "notifikasi")]
 pub async fn get_notifications() -> Result<Vec<Notification>, AppError> {
-    crate::error::respond(ssr::list().await)
+    crate::error::respond(queries::list().await)
 }
 
 /// Marks every notification of the logged-in person read.
 #[server(endpoint = "notifikasi-dibaca")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    let result = ssr::mark_read().await;
+    let result = queries::mark_read().await;
     if result.is_ok() {
         crate::error::form_done("/notifikasi");
     }
@@ -101,12 +101,12 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub mod ssr {
+pub mod queries {
     use sqlx::Row;
 
     use super::*;
     use crate::{
-        auth::ssr::{require_user, state},
+        auth::queries::{require_user, state},
         calendar::wita_date_time,
         db::unix_now,
     };

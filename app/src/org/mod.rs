@@ -1,10 +1,12 @@
 //! Organisation and people: OPD, unit kerja, work locations and employees.
 
+mod api;
 pub mod nip;
-mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod ui;
 
-pub use server_fns::*;
+pub use api::*;
 
 use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};

@@ -1,15 +1,17 @@
 //! Yearly development plans: the employee drafts, the direct supervisor approves or returns
 //! with a comment, and every step is kept as history.
 
+mod api;
+#[cfg(feature = "ssr")]
+pub mod queries;
 pub mod rules;
-mod server_fns;
 pub mod state;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
+pub use api::*;
 pub use rules::{PlanError, PlanItemInput};
-pub use server_fns::*;
 pub use state::{PlanAction, PlanStatus, transition};
 
 use crate::{

@@ -10,7 +10,7 @@ mod development;
 mod mentoring;
 
 use bina_app::{
-    auth::ssr::audit,
+    auth::queries::audit,
     db::{Db, DbKind, Tx, unix_now},
 };
 use sqlx::{Any, Row, query::Query};

@@ -11,10 +11,10 @@ use super::model::{
 use crate::{
     auth::{
         CurrentUser, Permission, authorize,
-        ssr::{audit, require_user, state},
+        queries::{audit, require_user, state},
     },
     calendar::this_year,
-    competency::ssr::{competency_choices, latest_level},
+    competency::queries::{competency_choices, latest_level},
     db::{Db, unix_now},
     mentoring::{
         MentoringError,
@@ -24,8 +24,8 @@ use crate::{
         rules::{MAX_EXPERTISE, MIN_EXPERTISE_LEVEL},
         score::{MenteeNeed, score},
     },
-    notify::{NotificationKind, ssr::notify},
-    org::{AccessClass, ssr::opd_choices},
+    notify::{NotificationKind, queries::notify},
+    org::{AccessClass, queries::opd_choices},
     settings::Settings,
 };
 

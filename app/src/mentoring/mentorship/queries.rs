@@ -6,14 +6,14 @@ use sqlx::Row;
 use crate::{
     auth::{
         CurrentUser, Permission, authorize,
-        ssr::{require_user, state},
+        queries::{require_user, state},
     },
     calendar::IsoDate,
     db::{Db, Tx, is_unique_violation, unix_now},
     error::AppError,
     jp::{
         AmountUnit, DevPath,
-        ssr::{VerifiedActivity, record_verified},
+        queries::{VerifiedActivity, record_verified},
     },
     mentoring::{
         GoalView, MentoringError, MentorshipSummary, MentorshipView, SessionMode, SessionView,
@@ -23,7 +23,7 @@ use crate::{
             validate_session,
         },
     },
-    notify::{NotificationKind, ssr::notify},
+    notify::{NotificationKind, queries::notify},
 };
 
 /// Mentorships of one person on one side (`mentor_id` or `mentee_id`).

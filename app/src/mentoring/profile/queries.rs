@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use crate::{
-    auth::ssr::{audit, require_user, state},
-    competency::ssr::latest_level,
+    auth::queries::{audit, require_user, state},
+    competency::queries::latest_level,
     db::{Db, unix_now},
     error::AppError,
     mentoring::{

@@ -10,12 +10,12 @@ use super::summary::summarize;
 use crate::{
     auth::{
         CurrentUser, Scope,
-        ssr::{require_user, state},
+        queries::{require_user, state},
     },
     calendar::{IsoDate, this_year, wita_date_time},
-    competency::ssr::competency_choices,
+    competency::queries::competency_choices,
     db::{Db, unix_now},
-    org::ssr::opd_choices,
+    org::queries::opd_choices,
 };
 
 /// Unix seconds of 1 January 00:00 WITA of a year.

@@ -7,13 +7,13 @@ use crate::mentoring::mentorship::queries::mentorships_of;
 use crate::{
     auth::{
         CurrentUser, Permission, authorize,
-        ssr::{audit, require_user, state},
+        queries::{audit, require_user, state},
     },
     calendar::wita_date_time,
     competency::{
         CompetencyGap,
         gap::sort_by_gap,
-        ssr::{gaps_of, gaps_of_people},
+        queries::{gaps_of, gaps_of_people},
     },
     db::{Db, Tx, is_unique_violation, unix_now},
     error::AppError,
@@ -26,7 +26,7 @@ use crate::{
         score::{MenteeNeed, score},
         transition,
     },
-    notify::{NotificationKind, ssr::notify},
+    notify::{NotificationKind, queries::notify},
     settings::Settings,
 };
 
