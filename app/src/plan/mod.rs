@@ -2,90 +2,14 @@
 //! with a comment, and every step is kept as history.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod queries;
 pub mod rules;
 pub mod state;
 pub mod ui;
 
-use serde::{Deserialize, Serialize};
-
 pub use api::*;
+pub use model::*;
 pub use rules::{PlanError, PlanItemInput};
 pub use state::{PlanAction, PlanStatus, transition};
-
-use crate::{
-    catalog::ProgramRef,
-    competency::CompetencyChoice,
-    jp::{DevPath, JpProgress},
-};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanItemView {
-    pub id: i64,
-    pub competency_code: String,
-    pub competency_name: String,
-    pub path: DevPath,
-    pub title: String,
-    pub planned_jp: u32,
-    pub target_quarter: u8,
-    pub program_title: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanEventView {
-    pub actor_name: String,
-    pub action: PlanAction,
-    pub revision: i64,
-    pub comment: String,
-    /// WITA date and time.
-    pub at: String,
-}
-
-/// A plan revision with its items and history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanView {
-    /// `None` until the first item is added.
-    pub id: Option<i64>,
-    pub year: i32,
-    pub revision: i64,
-    pub status: PlanStatus,
-    pub items: Vec<PlanItemView>,
-    pub events: Vec<PlanEventView>,
-}
-
-impl PlanView {
-    pub fn total_jp(&self) -> u32 {
-        self.items.iter().map(|i| i.planned_jp).sum()
-    }
-
-    /// The latest comment of the supervisor who returned it.
-    pub fn return_comment(&self) -> Option<&str> {
-        self.events
-            .iter()
-            .rev()
-            .find(|e| e.action == PlanAction::Return)
-            .map(|e| e.comment.as_str())
-    }
-}
-
-/// The plan page of the logged-in employee.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MyPlanPage {
-    pub plan: PlanView,
-    pub has_supervisor: bool,
-    pub competencies: Vec<CompetencyChoice>,
-    pub programs: Vec<ProgramRef>,
-    /// Planned JP pre-filled for each path code.
-    pub default_jp: Vec<(DevPath, u32)>,
-    pub progress: JpProgress,
-}
-
-/// A submitted plan in the supervisor's queue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanToReview {
-    pub employee_name: String,
-    pub nip: String,
-    pub jabatan: String,
-    pub plan: PlanView,
-}
