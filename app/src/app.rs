@@ -17,7 +17,7 @@ use crate::{
     catalog::ui::CatalogPage,
     competency::ui::CompetencyPage,
     dashboard::ui::{DashboardPage, DashboardPeoplePage},
-    home::HomePage,
+    home::ui::HomePage,
     i18n::I18nContextProvider,
     jp::ui::{LedgerPage, VerifyPage},
     mentoring::{
@@ -27,7 +27,7 @@ use crate::{
         report::ui::MentoringDashboardPage,
         request::ui::{FindMentorPage, MentorDeskPage},
     },
-    notify::NotificationsPage,
+    notify::ui::NotificationsPage,
     org::ui::{StaffPage, TeamPage},
     plan::ui::{ApprovalPage, PlanPage},
     shell::Layout,

@@ -1,8 +1,8 @@
-//! Settings read from the environment by the server and handed to the app.
+//! The deployment's settings, read from the environment by the server (`server/src/config.rs`)
+//! and handed to the app. Plain values only: each feature builds its own rules from them
+//! (`JpRules::from(&Settings)`, `ThrottlePolicy::from(&Settings)`, `MatchRules::from(&Settings)`).
 
 use serde::{Deserialize, Serialize};
-
-use crate::auth::throttle::ThrottlePolicy;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -14,23 +14,26 @@ pub struct Settings {
     pub session_idle_minutes: i64,
     /// A session ends this long after login, however active.
     pub session_max_hours: i64,
-    pub throttle: ThrottlePolicy,
+    /// Failed logins older than this are forgotten.
+    pub login_window_secs: i64,
+    /// Failed logins allowed for one NIP inside the window.
+    pub login_max_failures: usize,
+    /// Failed logins allowed from one client address inside the window. Higher than the
+    /// per-account limit because offices share one public address.
+    pub login_max_failures_per_address: usize,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
     /// Folder of uploaded evidence (certificates), outside the web root.
     pub evidence_dir: String,
     /// Days a mentoring request waits for the mentor's answer before it expires.
     pub mentoring_request_days: i64,
-    /// Who may mentor whom, and how the OPD of mentor and mentee weighs, in recommendations
-    /// and bulk matching.
-    pub mentor_rules: crate::mentoring::score::MatchRules,
-}
-
-impl Settings {
-    /// The JP conversion rules with this deployment's JP length.
-    pub fn jp_rules(&self) -> crate::jp::JpRules {
-        crate::jp::JpRules::with_minutes(self.jp_minutes)
-    }
+    /// Levels a mentor's assessed level must be above the mentee's current level (1–4).
+    pub mentor_min_lead: u8,
+    /// Whether a mentor must also reach the level the mentee's position requires.
+    pub mentor_reach_required: bool,
+    /// How the OPD of mentor and mentee weighs in recommendations and bulk matching: `same`,
+    /// `other` or `neutral` (the server refuses anything else at start-up).
+    pub mentor_opd: String,
 }
 
 impl Default for Settings {
@@ -40,11 +43,15 @@ impl Default for Settings {
             jp_yearly_target: 20,
             session_idle_minutes: 120,
             session_max_hours: 12,
-            throttle: ThrottlePolicy::default(),
+            login_window_secs: 15 * 60,
+            login_max_failures: 5,
+            login_max_failures_per_address: 30,
             trust_proxy: false,
             evidence_dir: "data/evidence".into(),
             mentoring_request_days: 7,
-            mentor_rules: crate::mentoring::score::MatchRules::default(),
+            mentor_min_lead: 1,
+            mentor_reach_required: true,
+            mentor_opd: "same".into(),
         }
     }
 }

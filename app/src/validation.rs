@@ -4,6 +4,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::feature::FeatureError;
 
+/// A choice a form posts (a decision, an action): its spelling in the form is written once,
+/// here in the enum, and both the page and the server use it.
+pub trait FormValue: Copy + Sized + 'static {
+    /// Every choice, so that a posted value can be read back.
+    const ALL: &'static [Self];
+
+    /// The value the form posts (Indonesian, as a person could read it in a URL).
+    fn form_value(self) -> &'static str;
+
+    /// The choice a form posted; `None` for anything else.
+    fn from_form(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.form_value() == text)
+    }
+}
+
 pub const PASSWORD_MIN_CHARS: usize = 10;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 

@@ -3,11 +3,7 @@
 use std::{net::SocketAddr, str::FromStr, time::Duration};
 
 use bina_app::{
-    auth::throttle::ThrottlePolicy,
-    mentoring::{
-        OpdPreference,
-        score::{Eligibility, MatchRules},
-    },
+    mentoring::{OpdPreference, score::Eligibility},
     settings::Settings,
 };
 
@@ -50,7 +46,6 @@ fn flag(name: &str, default: bool) -> Result<bool, String> {
 impl Config {
     pub fn from_env() -> Result<Config, String> {
         let defaults = Settings::default();
-        let throttle = ThrottlePolicy::default();
         let jp_minutes: u32 = var("BINA_JP_MINUTES", defaults.jp_minutes)?;
         if !(30..=60).contains(&jp_minutes) {
             return Err("BINA_JP_MINUTES must be between 30 and 60".into());
@@ -62,26 +57,18 @@ impl Config {
         if !(1..=60).contains(&mentoring_request_days) {
             return Err("BINA_MENTORING_REQUEST_DAYS must be between 1 and 60".into());
         }
-        let rules = defaults.mentor_rules;
-        let opd = match std::env::var("BINA_MENTOR_OPD") {
-            Ok(text) if !text.trim().is_empty() => OpdPreference::parse(text.trim())
-                .ok_or("BINA_MENTOR_OPD must be same, other or neutral")?,
-            _ => rules.opd,
+        let mentor_opd = match std::env::var("BINA_MENTOR_OPD") {
+            Ok(text) if !text.trim().is_empty() => {
+                OpdPreference::parse(text.trim())
+                    .ok_or("BINA_MENTOR_OPD must be same, other or neutral")?;
+                text.trim().to_owned()
+            }
+            _ => defaults.mentor_opd,
         };
-        let min_lead: u8 = var("BINA_MENTOR_MIN_LEAD", rules.eligibility.min_lead)?;
-        if !Eligibility::LEAD_RANGE.contains(&min_lead) {
+        let mentor_min_lead: u8 = var("BINA_MENTOR_MIN_LEAD", defaults.mentor_min_lead)?;
+        if !Eligibility::LEAD_RANGE.contains(&mentor_min_lead) {
             return Err("BINA_MENTOR_MIN_LEAD must be between 1 and 4".into());
         }
-        let mentor_rules = MatchRules {
-            eligibility: Eligibility {
-                min_lead,
-                reach_required: flag(
-                    "BINA_MENTOR_REACH_REQUIRED",
-                    rules.eligibility.reach_required,
-                )?,
-            },
-            opd,
-        };
         Ok(Config {
             database_url: var("DATABASE_URL", "sqlite://data/bina.db".to_owned())?,
             addr: var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
@@ -96,18 +83,24 @@ impl Config {
                     defaults.session_idle_minutes,
                 )?,
                 session_max_hours: var("BINA_SESSION_MAX_HOURS", defaults.session_max_hours)?,
-                throttle: ThrottlePolicy {
-                    window_secs: var("BINA_LOGIN_WINDOW_MINUTES", throttle.window_secs / 60)? * 60,
-                    max_per_account: var("BINA_LOGIN_MAX_FAILURES", throttle.max_per_account)?,
-                    max_per_address: var(
-                        "BINA_LOGIN_MAX_FAILURES_PER_ADDRESS",
-                        throttle.max_per_address,
-                    )?,
-                },
+                login_window_secs: var(
+                    "BINA_LOGIN_WINDOW_MINUTES",
+                    defaults.login_window_secs / 60,
+                )? * 60,
+                login_max_failures: var("BINA_LOGIN_MAX_FAILURES", defaults.login_max_failures)?,
+                login_max_failures_per_address: var(
+                    "BINA_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                    defaults.login_max_failures_per_address,
+                )?,
                 trust_proxy: flag("BINA_TRUST_PROXY", false)?,
                 evidence_dir: var("BINA_EVIDENCE_DIR", defaults.evidence_dir)?,
                 mentoring_request_days,
-                mentor_rules,
+                mentor_min_lead,
+                mentor_reach_required: flag(
+                    "BINA_MENTOR_REACH_REQUIRED",
+                    defaults.mentor_reach_required,
+                )?,
+                mentor_opd,
             },
         })
     }

@@ -12,6 +12,7 @@ use super::{
     policy::{Grants, derive_roles},
     throttle,
 };
+use crate::auth::throttle::ThrottlePolicy;
 use crate::{
     db::{AppState, Db, recent::Recent, unix_now},
     error::AppError,
@@ -219,7 +220,7 @@ pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
     let nip = Nip::parse(nip)?;
     let state = state()?;
     let db = &state.db;
-    let policy = &state.settings.throttle;
+    let policy = &ThrottlePolicy::from(&*state.settings);
     let now = unix_now();
     let account_subject = format!("nip:{nip}");
     let address_subject = format!("addr:{}", client_address(state.settings.trust_proxy).await);

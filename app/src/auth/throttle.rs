@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::settings::Settings;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThrottlePolicy {
     /// Failures older than this are forgotten.
@@ -13,13 +15,19 @@ pub struct ThrottlePolicy {
     pub max_per_address: usize,
 }
 
+impl From<&Settings> for ThrottlePolicy {
+    fn from(settings: &Settings) -> Self {
+        ThrottlePolicy {
+            window_secs: settings.login_window_secs,
+            max_per_account: settings.login_max_failures,
+            max_per_address: settings.login_max_failures_per_address,
+        }
+    }
+}
+
 impl Default for ThrottlePolicy {
     fn default() -> Self {
-        ThrottlePolicy {
-            window_secs: 15 * 60,
-            max_per_account: 5,
-            max_per_address: 30,
-        }
+        ThrottlePolicy::from(&Settings::default())
     }
 }
 

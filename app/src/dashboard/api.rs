@@ -3,23 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{Dashboard, DashboardFilter, EmployeeFacts};
+use super::{Dashboard, DashboardFilter, PeoplePage};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
 use super::queries;
-
-/// People per page of a drill-down list.
-pub const PEOPLE_PAGE_SIZE: usize = 50;
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct PeoplePage {
-    pub year: i32,
-    pub target: u32,
-    pub people: Vec<EmployeeFacts>,
-    pub total: usize,
-    pub page: usize,
-}
 
 #[server(endpoint = "dasbor")]
 pub async fn get_dashboard(

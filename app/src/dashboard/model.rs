@@ -164,3 +164,15 @@ impl Drill {
         }
     }
 }
+
+/// People per page of a drill-down list.
+pub const PEOPLE_PAGE_SIZE: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PeoplePage {
+    pub year: i32,
+    pub target: u32,
+    pub people: Vec<EmployeeFacts>,
+    pub total: usize,
+    pub page: usize,
+}

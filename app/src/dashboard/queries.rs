@@ -3,8 +3,7 @@
 
 use sqlx::Row;
 
-use super::api::*;
-use super::{Dashboard, DashboardFilter, EmployeeFacts};
+use super::{Dashboard, DashboardFilter, EmployeeFacts, PEOPLE_PAGE_SIZE, PeoplePage};
 use crate::error::AppError;
 use crate::{
     auth::{
@@ -15,7 +14,10 @@ use crate::{
     competency::queries::latest_level,
     dashboard::{Drill, heatmap, people_csv_rows, summarize, tenths},
     db::{Db, unix_now},
-    org::{AccessClass, JenisJabatan, queries::opd_choices},
+    org::{
+        AccessClass, JenisJabatan,
+        queries::{opd_choices, opd_name},
+    },
     plan::PlanStatus,
 };
 
@@ -140,11 +142,7 @@ pub async fn dashboard(filter: DashboardFilter) -> Result<Dashboard, AppError> {
         vec![]
     };
     let opd_name = match opd {
-        Some(id) => sqlx::query("SELECT name FROM opd WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?
-            .map(|r| r.get(0)),
+        Some(id) => opd_name(db, id).await?,
         None => None,
     };
     Ok(Dashboard {

@@ -32,7 +32,8 @@ pub async fn get_verification_queue() -> Result<Vec<EntryToVerify>, AppError> {
     crate::error::respond(queries::queue().await)
 }
 
-/// Verifies (`keputusan = "sah"`) or rejects (`"tolak"`, with a reason) a recorded entry.
+/// Verifies or rejects (with a reason) a recorded entry; `keputusan` is a
+/// [`super::VerifyDecision`] as its form posts it.
 #[server(endpoint = "verifikasi-putus")]
 pub async fn decide_jp_entry(
     entry_id: i64,

@@ -3,6 +3,8 @@
 use super::{AmountUnit, DevPath, EntryStatus};
 use serde::{Deserialize, Serialize};
 
+use crate::validation::FormValue;
+
 /// A year's JP toward the target: only verified JP count; pending ones are shown apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JpProgress {
@@ -77,5 +79,24 @@ mod tests {
         assert!(!p(19, 10).reached());
         assert!(p(20, 0).reached());
         assert_eq!(p(45, 0).percent(), 100);
+    }
+}
+
+/// The verifier's decision on a recorded entry, as the verification form posts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifyDecision {
+    Verify,
+    /// Rejected, with a reason.
+    Reject,
+}
+
+impl FormValue for VerifyDecision {
+    const ALL: &'static [Self] = &[VerifyDecision::Verify, VerifyDecision::Reject];
+
+    fn form_value(self) -> &'static str {
+        match self {
+            VerifyDecision::Verify => "sah",
+            VerifyDecision::Reject => "tolak",
+        }
     }
 }

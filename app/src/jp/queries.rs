@@ -23,6 +23,7 @@ use crate::{
     },
     notify::{NotificationKind, queries::notify},
 };
+use crate::{jp::VerifyDecision, validation::FormValue};
 use leptos::server_fn::codec::MultipartData;
 
 const COLUMNS: &str = "j.id, j.path, j.title, j.organiser, j.starts_on, j.ends_on, j.amount, \
@@ -143,7 +144,11 @@ pub async fn record(data: MultipartData) -> Result<(), AppError> {
     let state = state()?;
     let (input, file) = read_form(data).await?;
     let today = IsoDate::from_unix_wita(unix_now());
-    let entry = validate_entry(&input, &state.settings.jp_rules(), today)?;
+    let entry = validate_entry(
+        &input,
+        &JpRules::with_minutes(state.settings.jp_minutes),
+        today,
+    )?;
     let kind = sniff_evidence(&file)?;
 
     // The file is written first under a random name outside the web root; if the
@@ -294,12 +299,12 @@ async fn owner_of(
 
 pub async fn decide(entry_id: i64, decision: &str, reason: &str) -> Result<(), AppError> {
     let user = require_user().await?;
-    let verdict = match decision {
-        "sah" => Verdict::Verify,
-        "tolak" => Verdict::Reject {
+    let verdict = match VerifyDecision::from_form(decision) {
+        Some(VerifyDecision::Verify) => Verdict::Verify,
+        Some(VerifyDecision::Reject) => Verdict::Reject {
             reason: reason.trim().to_owned(),
         },
-        _ => return Err(AppError::Ledger(LedgerError::AlreadyDecided)),
+        None => return Err(AppError::Ledger(LedgerError::AlreadyDecided)),
     };
     let db = state()?.db;
     let mut tx = db.begin_write().await?;

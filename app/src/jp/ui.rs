@@ -15,6 +15,7 @@ use crate::{
     i18n::*,
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
+use crate::{jp::VerifyDecision, validation::FormValue};
 
 pub fn path_text(i18n: I18nContext<Locale>, path: DevPath) -> &'static str {
     use DevPath::*;
@@ -372,13 +373,13 @@ fn VerifyCard(item: EntryToVerify, decide: ServerAction<DecideJpEntry>) -> impl 
             <div class="review-actions">
                 <ActionForm action=decide>
                     <input type="hidden" name="entry_id" value=id />
-                    <input type="hidden" name="keputusan" value="sah" />
+                    <input type="hidden" name="keputusan" value=VerifyDecision::Verify.form_value() />
                     <input type="hidden" name="alasan" value="" />
                     <button type="submit" class="button primary">{t!(i18n, verify.verify)}</button>
                 </ActionForm>
                 <ActionForm action=decide attr:class="form">
                     <input type="hidden" name="entry_id" value=id />
-                    <input type="hidden" name="keputusan" value="tolak" />
+                    <input type="hidden" name="keputusan" value=VerifyDecision::Reject.form_value() />
                     <div class="field">
                         <label for=reason_for>{t!(i18n, verify.reason)}</label>
                         <textarea id=reason_id name="alasan" rows="2" required maxlength="1000"></textarea>

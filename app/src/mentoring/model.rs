@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::validation::FormValue;
+
 use super::{DeclineReason, RequestStatus, Scored};
 use crate::competency::CompetencyGap;
 
@@ -195,4 +197,23 @@ pub struct MentorshipView {
     pub ended_not_a_fit: bool,
     pub competency_id: i64,
     pub today: String,
+}
+
+/// The answer to "a good fit?", as its form posts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FitAnswer {
+    Yes,
+    /// Ends the pairing politely.
+    No,
+}
+
+impl FormValue for FitAnswer {
+    const ALL: &'static [Self] = &[FitAnswer::Yes, FitAnswer::No];
+
+    fn form_value(self) -> &'static str {
+        match self {
+            FitAnswer::Yes => "ya",
+            FitAnswer::No => "tidak",
+        }
+    }
 }

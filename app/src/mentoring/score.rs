@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::MentorMode;
-use crate::org::AccessClass;
+use crate::{org::AccessClass, settings::Settings};
 
 /// How the OPD of mentor and mentee weighs (a setting).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,10 +80,7 @@ impl Eligibility {
 
 impl Default for Eligibility {
     fn default() -> Self {
-        Eligibility {
-            min_lead: 1,
-            reach_required: true,
-        }
+        MatchRules::default().eligibility
     }
 }
 
@@ -94,12 +91,22 @@ pub struct MatchRules {
     pub opd: OpdPreference,
 }
 
+impl From<&Settings> for MatchRules {
+    fn from(settings: &Settings) -> Self {
+        MatchRules {
+            eligibility: Eligibility {
+                min_lead: settings.mentor_min_lead,
+                reach_required: settings.mentor_reach_required,
+            },
+            // The server refuses any other spelling at start-up.
+            opd: OpdPreference::parse(&settings.mentor_opd).unwrap_or(OpdPreference::SameOpd),
+        }
+    }
+}
+
 impl Default for MatchRules {
     fn default() -> Self {
-        MatchRules {
-            eligibility: Eligibility::default(),
-            opd: OpdPreference::SameOpd,
-        }
+        MatchRules::from(&Settings::default())
     }
 }
 

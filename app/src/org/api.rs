@@ -8,9 +8,6 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::queries;
 
-/// Rows per page of the staff list: small enough for a slow phone link.
-pub const STAFF_PAGE_SIZE: u32 = 25;
-
 /// The direct reports of the logged-in supervisor.
 #[server(endpoint = "tim")]
 pub async fn get_team() -> Result<Vec<EmployeeRow>, AppError> {

@@ -179,3 +179,6 @@ pub struct OpdChoice {
     pub id: i64,
     pub name: String,
 }
+
+/// Rows per page of the staff list: small enough for a slow phone link.
+pub const STAFF_PAGE_SIZE: u32 = 25;

@@ -3,8 +3,7 @@
 
 use sqlx::{Row, any::AnyRow};
 
-use super::api::*;
-use super::{EmployeePage, EmployeeRow};
+use super::{EmployeePage, EmployeeRow, STAFF_PAGE_SIZE};
 use crate::error::AppError;
 use crate::{
     auth::{
@@ -14,6 +13,15 @@ use crate::{
     db::Db,
     org::{AccessClass, JenisJabatan, OpdChoice},
 };
+
+/// The name of one OPD; `None` when no OPD has this id.
+pub async fn opd_name(db: &Db, id: i64) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query("SELECT name FROM opd WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.get("name")))
+}
 
 /// Every OPD by name, for the OPD filters of admin pages.
 pub async fn opd_choices(db: &Db) -> Result<Vec<OpdChoice>, AppError> {
@@ -79,12 +87,9 @@ pub async fn opd_staff(
     let opd_id = Scope::staff_opd(&user, wanted_opd)?;
     let pool = &state()?.db.pool;
 
-    let opd_name: String = sqlx::query("SELECT name FROM opd WHERE id = $1")
-        .bind(opd_id)
-        .fetch_optional(pool)
+    let opd_name = opd_name(&state()?.db, opd_id)
         .await?
-        .ok_or(AppError::NotFound)?
-        .get(0);
+        .ok_or(AppError::NotFound)?;
     let pattern = like_pattern(&query);
     let filter =
         "e.opd_id = $1 AND (LOWER(e.name) LIKE $2 ESCAPE '\\' OR e.nip LIKE $2 ESCAPE '\\')";

@@ -62,8 +62,8 @@ pub async fn get_approval_queue() -> Result<Vec<PlanToReview>, AppError> {
     crate::error::respond(queries::queue().await)
 }
 
-/// The supervisor approves (`keputusan = "setujui"`) or returns (`"kembalikan"`, with a
-/// comment) a submitted plan.
+/// The supervisor approves or returns (with a comment) a submitted plan; `keputusan` is a
+/// [`super::ReviewDecision`] as its form posts it.
 #[server(endpoint = "persetujuan-putus")]
 pub async fn review_plan(
     plan_id: i64,

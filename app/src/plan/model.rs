@@ -8,6 +8,8 @@ use crate::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::validation::FormValue;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanItemView {
     pub id: i64,
@@ -76,4 +78,23 @@ pub struct PlanToReview {
     pub nip: String,
     pub jabatan: String,
     pub plan: PlanView,
+}
+
+/// The supervisor's decision on a submitted plan, as the review form posts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewDecision {
+    Approve,
+    /// Back to the employee, with a comment.
+    Return,
+}
+
+impl FormValue for ReviewDecision {
+    const ALL: &'static [Self] = &[ReviewDecision::Approve, ReviewDecision::Return];
+
+    fn form_value(self) -> &'static str {
+        match self {
+            ReviewDecision::Approve => "setujui",
+            ReviewDecision::Return => "kembalikan",
+        }
+    }
 }

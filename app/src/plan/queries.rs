@@ -5,6 +5,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::{MyPlanPage, PlanToReview};
 use crate::error::AppError;
+use crate::jp::JpRules;
 use crate::{
     auth::{
         CurrentUser, Permission, authorize,
@@ -22,6 +23,7 @@ use crate::{
         transition,
     },
 };
+use crate::{plan::ReviewDecision, validation::FormValue};
 
 type Tx = Transaction<'static, Any>;
 
@@ -179,7 +181,7 @@ pub async fn my_plan(year: Option<i32>) -> Result<MyPlanPage, AppError> {
     };
     let mut gaps = gaps_of(db, user.employee_id).await?;
     crate::competency::sort_by_gap(&mut gaps);
-    let rules = state.settings.jp_rules();
+    let rules = JpRules::with_minutes(state.settings.jp_minutes);
     let has_supervisor: bool = sqlx::query("SELECT supervisor_id FROM employee WHERE id = $1")
         .bind(user.employee_id)
         .fetch_one(&db.pool)
@@ -460,10 +462,10 @@ pub async fn queue() -> Result<Vec<PlanToReview>, AppError> {
 }
 
 pub async fn review(plan_id: i64, decision: &str, comment: &str) -> Result<(), AppError> {
-    let (action, comment) = match decision {
-        "setujui" => (PlanAction::Approve, comment.trim().to_owned()),
-        "kembalikan" => (PlanAction::Return, return_comment(comment)?),
-        _ => return Err(PlanError::IllegalTransition.into()),
+    let (action, comment) = match ReviewDecision::from_form(decision) {
+        Some(ReviewDecision::Approve) => (PlanAction::Approve, comment.trim().to_owned()),
+        Some(ReviewDecision::Return) => (PlanAction::Return, return_comment(comment)?),
+        None => return Err(PlanError::IllegalTransition.into()),
     };
     let (user, mut tx, plan, to) = begin_step(plan_id, action).await?;
     set_status(&mut tx, plan.id, plan.status, to).await?;

@@ -20,6 +20,7 @@ use crate::{
     },
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
+use crate::{plan::ReviewDecision, validation::FormValue};
 
 pub fn status_text(i18n: I18nContext<Locale>, status: PlanStatus) -> &'static str {
     match status {
@@ -495,7 +496,7 @@ fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl Into
             <div class="review-actions">
                 <ActionForm action=review>
                     <input type="hidden" name="plan_id" value=id />
-                    <input type="hidden" name="keputusan" value="setujui" />
+                    <input type="hidden" name="keputusan" value=ReviewDecision::Approve.form_value() />
                     <input type="hidden" name="komentar" value="" />
                     <button type="submit" class="button primary">
                         {t!(i18n, approval.approve)}
@@ -503,7 +504,7 @@ fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl Into
                 </ActionForm>
                 <ActionForm action=review attr:class="form">
                     <input type="hidden" name="plan_id" value=id />
-                    <input type="hidden" name="keputusan" value="kembalikan" />
+                    <input type="hidden" name="keputusan" value=ReviewDecision::Return.form_value() />
                     <div class="field">
                         <label for=comment_for>{t!(i18n, approval.comment)}</label>
                         <textarea id=comment_id name="komentar" rows="3" required maxlength="1000"></textarea>

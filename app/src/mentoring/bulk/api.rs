@@ -7,9 +7,8 @@ use super::model::{BulkMatchPage, CohortFilter, PairChoice};
 use super::queries;
 use crate::error::AppError;
 
-/// Designates an employee as a mentor (`tindakan = "tetapkan"`: a profile offering their
-/// strongest competencies) or removes one (`"cabut"`: no new requests; running mentorships
-/// go on).
+/// Designates an employee as a mentor or removes one (`tindakan`: a
+/// [`super::MentorDesignation`] as its form posts it).
 #[server(endpoint = "admin-mentor")]
 pub async fn admin_set_mentor(nip: String, tindakan: String) -> Result<(), AppError> {
     let result = queries::set_mentor(&nip, &tindakan).await;

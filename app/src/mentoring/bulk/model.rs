@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::validation::FormValue;
+
 use crate::{competency::CompetencyChoice, org::OpdChoice};
 
 /// The largest cohort one proposal shows (largest gaps first): a programme's participants,
@@ -88,4 +90,24 @@ pub struct PairChoice {
     pub mentor: i64,
     #[serde(default)]
     pub pakai: Option<String>,
+}
+
+/// What the admin does to a person's mentor role, as the form posts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentorDesignation {
+    /// A profile offering their strongest competencies.
+    Designate,
+    /// No new requests; running mentorships go on.
+    Remove,
+}
+
+impl FormValue for MentorDesignation {
+    const ALL: &'static [Self] = &[MentorDesignation::Designate, MentorDesignation::Remove];
+
+    fn form_value(self) -> &'static str {
+        match self {
+            MentorDesignation::Designate => "tetapkan",
+            MentorDesignation::Remove => "cabut",
+        }
+    }
 }

@@ -29,6 +29,8 @@ use crate::{
     settings::Settings,
 };
 
+use crate::mentoring::score::MatchRules;
+use crate::{mentoring::bulk::MentorDesignation, validation::FormValue};
 use std::collections::{HashMap, HashSet};
 
 /// Other mentors offered per pair for a swap.
@@ -131,13 +133,14 @@ async fn mentees(
 
 /// Every eligible (mentee, mentor) pair with its score, by index into the two lists.
 fn candidates(settings: &Settings, mentees: &[Mentee], mentors: &[Offered]) -> Vec<Candidate> {
+    let rules = MatchRules::from(settings);
     let mut all = Vec::new();
     for (m, mentee) in mentees.iter().enumerate() {
         for (t, mentor) in mentors.iter().enumerate() {
             if mentor.mentor.mentor_id == mentee.id {
                 continue;
             }
-            if let Some(s) = score(&mentee.need, &mentor.offer, &settings.mentor_rules) {
+            if let Some(s) = score(&mentee.need, &mentor.offer, &rules) {
                 all.push(Candidate {
                     mentee: m,
                     mentor: t,
@@ -286,8 +289,8 @@ pub async fn set_mentor(nip: &str, action: &str) -> Result<(), AppError> {
         .ok_or(AppError::NotFound)?
         .get(0);
     let mut tx = db.begin_write().await?;
-    match action {
-        "tetapkan" => {
+    match MentorDesignation::from_form(action) {
+        Some(MentorDesignation::Designate) => {
             // Their strongest competencies (assessed at level 3 or more), best first.
             let mut strongest: Vec<(i64, i64)> = sqlx::query(&format!(
                 "SELECT c.id, {} FROM competency c WHERE c.retired = 0",
@@ -333,7 +336,7 @@ pub async fn set_mentor(nip: &str, action: &str) -> Result<(), AppError> {
                 }
             }
         }
-        "cabut" => {
+        Some(MentorDesignation::Remove) => {
             let removed = sqlx::query(
                 "UPDATE mentor_profile SET active = 0, accepting = 0, updated_at = $1 \
                  WHERE employee_id = $2 AND active = 1",
@@ -347,7 +350,7 @@ pub async fn set_mentor(nip: &str, action: &str) -> Result<(), AppError> {
                 return Err(AppError::NotFound);
             }
         }
-        _ => return Err(AppError::NotFound),
+        None => return Err(AppError::NotFound),
     }
     audit(
         &mut tx,
@@ -393,7 +396,12 @@ pub async fn publish(competency_id: i64, rows: &[PairChoice]) -> Result<(), AppE
         };
         if !seen.insert(pair.mentee)
             || mentee.id == mentor.mentor.mentor_id
-            || score(&mentee.need, &mentor.offer, &state.settings.mentor_rules).is_none()
+            || score(
+                &mentee.need,
+                &mentor.offer,
+                &MatchRules::from(&*state.settings),
+            )
+            .is_none()
         {
             return Err(MentoringError::MentorNotEligible.into());
         }

@@ -9,6 +9,7 @@ use crate::{
     i18n::*,
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
+use crate::{mentoring::bulk::MentorDesignation, validation::FormValue};
 
 fn reason_text(i18n: leptos_i18n::I18nContext<Locale>, reason: UnmatchedReason) -> &'static str {
     match reason {
@@ -74,8 +75,8 @@ pub fn BulkMatchPage() -> impl IntoView {
                 <div class="field">
                     <label for="tindakan">{t!(i18n, bulk.action)}</label>
                     <select id="tindakan" name="tindakan">
-                        <option value="tetapkan">{t!(i18n, bulk.designate)}</option>
-                        <option value="cabut">{t!(i18n, bulk.remove)}</option>
+                        <option value=MentorDesignation::Designate.form_value()>{t!(i18n, bulk.designate)}</option>
+                        <option value=MentorDesignation::Remove.form_value()>{t!(i18n, bulk.remove)}</option>
                     </select>
                 </div>
                 <button type="submit" class="button">{t!(i18n, bulk.apply)}</button>

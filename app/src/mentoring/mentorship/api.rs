@@ -62,8 +62,8 @@ pub async fn set_goal_progress(goal_id: i64, kemajuan: String) -> Result<(), App
     )
 }
 
-/// Answers "a good fit?" (`cocok = "ya"` or `"tidak"`); "tidak" ends the pairing politely and
-/// offers the mentee the next recommendations.
+/// Answers "a good fit?" (`cocok`: a [`crate::mentoring::FitAnswer`] as its form posts it); a
+/// no ends the pairing politely and offers the mentee the next recommendations.
 #[server(endpoint = "bimbingan-cocok")]
 pub async fn answer_fit_check(mentorship_id: i64, cocok: String) -> Result<(), AppError> {
     let page = format!("/mentoring/bimbingan/{mentorship_id}");

@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 
+use crate::jp::JpRules;
 use crate::{
     auth::{
         CurrentUser, Permission, authorize,
@@ -25,6 +26,7 @@ use crate::{
     },
     notify::{NotificationKind, queries::notify},
 };
+use crate::{mentoring::FitAnswer, validation::FormValue};
 
 /// Mentorships of one person on one side (`mentor_id` or `mentee_id`).
 pub async fn mentorships_of(
@@ -313,8 +315,13 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
             unit: AmountUnit::Sessions,
             verified_by: head.mentor_id,
         };
-        let entry_id =
-            record_verified(&mut tx, &settings.jp_rules(), &activity, unix_now()).await?;
+        let entry_id = record_verified(
+            &mut tx,
+            &JpRules::with_minutes(settings.jp_minutes),
+            &activity,
+            unix_now(),
+        )
+        .await?;
         sqlx::query("UPDATE mentoring_session SET jp_entry_id = $1 WHERE id = $2")
             .bind(entry_id)
             .bind(session_id)
@@ -411,10 +418,10 @@ pub async fn set_progress(goal_id: i64, text: &str) -> Result<i64, AppError> {
 
 pub async fn answer_fit(mentorship_id: i64, answer: &str) -> Result<(), AppError> {
     let user = require_user().await?;
-    let good_fit = match answer {
-        "ya" => true,
-        "tidak" => false,
-        _ => return Err(MentoringError::FitNotDue.into()),
+    let good_fit = match FitAnswer::from_form(answer) {
+        Some(FitAnswer::Yes) => true,
+        Some(FitAnswer::No) => false,
+        None => return Err(MentoringError::FitNotDue.into()),
     };
     let mut tx = state()?.db.begin_write().await?;
     let head = mentorship_head(&mut *tx, mentorship_id).await?;

@@ -16,6 +16,7 @@ use crate::{
     },
     ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
+use crate::{mentoring::FitAnswer, validation::FormValue};
 
 #[component]
 pub fn MentorshipPage() -> impl IntoView {
@@ -126,12 +127,12 @@ fn FitCheck(mid: i64, fit: ServerAction<AnswerFitCheck>) -> impl IntoView {
             <div class="review-actions">
                 <ActionForm action=fit>
                     <input type="hidden" name="mentorship_id" value=mid />
-                    <input type="hidden" name="cocok" value="ya" />
+                    <input type="hidden" name="cocok" value=FitAnswer::Yes.form_value() />
                     <button type="submit" class="button primary">{t!(i18n, mentoring.fit_yes)}</button>
                 </ActionForm>
                 <ActionForm action=fit>
                     <input type="hidden" name="mentorship_id" value=mid />
-                    <input type="hidden" name="cocok" value="tidak" />
+                    <input type="hidden" name="cocok" value=FitAnswer::No.form_value() />
                     <button type="submit" class="button">{t!(i18n, mentoring.fit_no)}</button>
                 </ActionForm>
             </div>

@@ -15,7 +15,7 @@ use crate::{
     calendar::{IsoDate, this_year, wita_date_time},
     competency::queries::competency_choices,
     db::{Db, unix_now},
-    org::queries::opd_choices,
+    org::queries::{opd_choices, opd_name},
 };
 
 /// Unix seconds of 1 January 00:00 WITA of a year.
@@ -149,13 +149,7 @@ pub async fn dashboard(filter: MentoringFilter) -> Result<MentoringDashboard, Ap
     };
     let competency_choices = competency_choices(db).await?;
     let scope_name = match opd {
-        Some(id) => Some(
-            sqlx::query("SELECT name FROM opd WHERE id = $1")
-                .bind(id)
-                .fetch_one(&db.pool)
-                .await?
-                .get(0),
-        ),
+        Some(id) => Some(opd_name(db, id).await?.ok_or(AppError::NotFound)?),
         None => None,
     };
     Ok(MentoringDashboard {

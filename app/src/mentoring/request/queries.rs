@@ -4,6 +4,7 @@
 use sqlx::{Row, any::AnyRow};
 
 use crate::mentoring::mentorship::queries::mentorships_of;
+use crate::mentoring::score::MatchRules;
 use crate::{
     auth::{
         CurrentUser, Permission, authorize,
@@ -60,7 +61,7 @@ pub async fn recommend(
         .await?
         .into_iter()
         .filter_map(|o| {
-            let scored = score(&need, &o.offer, &settings.mentor_rules)?;
+            let scored = score(&need, &o.offer, &MatchRules::from(settings))?;
             Some(Recommendation {
                 mentor: o.mentor,
                 competency_code: gap.code.clone(),
@@ -181,9 +182,7 @@ pub async fn send_request(
         .pop()
         .ok_or(MentoringError::MentorNotEligible)?;
     let need = need_of(&user, gap);
-    if !state
-        .settings
-        .mentor_rules
+    if !MatchRules::from(&*state.settings)
         .eligibility
         .allows(&need, mentor.offer.level)
     {

@@ -1,0 +1,70 @@
+//! Notifications on the server: `notify` (called by every feature inside its own
+//! transaction), the list and marking read.
+
+use sqlx::Row;
+
+use super::model::*;
+use crate::error::AppError;
+use crate::{
+    auth::queries::{require_user, state},
+    calendar::wita_date_time,
+    db::unix_now,
+};
+
+/// Adds a notification inside the caller's transaction.
+pub async fn notify(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    employee_id: i64,
+    kind: NotificationKind,
+    actor_name: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO notification (employee_id, kind, actor_name, link, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(employee_id)
+    .bind(kind.as_db())
+    .bind(actor_name.to_owned())
+    .bind(link.to_owned())
+    .bind(unix_now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn list() -> Result<Vec<Notification>, AppError> {
+    let user = require_user().await?;
+    let rows = sqlx::query(
+        "SELECT id, kind, actor_name, link, created_at, read_at FROM notification \
+         WHERE employee_id = $1 ORDER BY created_at DESC, id DESC LIMIT 50",
+    )
+    .bind(user.employee_id)
+    .fetch_all(&state()?.db.pool)
+    .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(Notification {
+                id: r.get(0),
+                kind: NotificationKind::from_db(&r.get::<String, _>(1))?,
+                actor_name: r.get(2),
+                link: r.get(3),
+                at: wita_date_time(r.get(4)),
+                unread: r.get::<Option<i64>, _>(5).is_none(),
+            })
+        })
+        .collect())
+}
+
+pub async fn mark_read() -> Result<(), AppError> {
+    let user = require_user().await?;
+    let mut tx = state()?.db.begin_write().await?;
+    sqlx::query("UPDATE notification SET read_at = $1 WHERE employee_id = $2 AND read_at IS NULL")
+        .bind(unix_now())
+        .bind(user.employee_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
