@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     i18n::*,
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{DecisionQueue, ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 use crate::{jp::VerifyDecision, validation::FormValue};
 
@@ -312,32 +312,18 @@ fn RecordForm(today: String) -> impl IntoView {
 
 #[component]
 pub fn VerifyPage() -> impl IntoView {
-    let i18n = use_i18n();
     let decide = ServerAction::<DecideJpEntry>::new();
     let queue = Resource::new(move || decide.version().get(), |_| get_verification_queue());
     let error = action_error(move || decide.value().get().and_then(|r| r.err()));
     view! {
-        <PageTitle text=|i18n| t_string!(i18n, verify.title) />
-        <h1>{t!(i18n, verify.title)}</h1>
-        <p class="muted">{t!(i18n, verify.intro)}</p>
-        {move || error().map(|error| view! { <ErrorMessage error /> })}
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                page_or_error(
-                    queue.await,
-                    move |entries| {
-                        if entries.is_empty() {
-                            return view! { <p class="empty">{t!(i18n, verify.empty)}</p> }.into_any();
-                        }
-                        entries
-                            .into_iter()
-                            .map(|e| view! { <VerifyCard item=e decide /> })
-                            .collect_view()
-                            .into_any()
-                    },
-                )
-            })}
-        </Suspense>
+        <DecisionQueue
+            title=|i18n| t_string!(i18n, verify.title)
+            intro=|i18n| t_string!(i18n, verify.intro)
+            empty=|i18n| t_string!(i18n, verify.empty)
+            queue
+            error
+            item=move |e| view! { <VerifyCard item=e decide /> }
+        />
     }
 }
 

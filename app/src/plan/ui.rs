@@ -18,7 +18,7 @@ use crate::{
         DevPath, PathFamily,
         ui::{JpProgressBar, path_text},
     },
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{DecisionQueue, ErrorMessage, Loading, PageTitle, action_error, page_or_error},
 };
 use crate::{plan::ReviewDecision, validation::FormValue};
 
@@ -433,33 +433,18 @@ pub fn PlanHistory(events: Vec<PlanEventView>) -> impl IntoView {
 
 #[component]
 pub fn ApprovalPage() -> impl IntoView {
-    let i18n = use_i18n();
     let review = ServerAction::<ReviewPlan>::new();
     let queue = Resource::new(move || review.version().get(), |_| get_approval_queue());
     let error = action_error(move || review.value().get().and_then(|r| r.err()));
     view! {
-        <PageTitle text=|i18n| t_string!(i18n, approval.title) />
-        <h1>{t!(i18n, approval.title)}</h1>
-        <p class="muted">{t!(i18n, approval.intro)}</p>
-        {move || error().map(|error| view! { <ErrorMessage error /> })}
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                page_or_error(
-                    queue.await,
-                    move |plans| {
-                        if plans.is_empty() {
-                            return view! { <p class="empty">{t!(i18n, approval.empty)}</p> }
-                                .into_any();
-                        }
-                        plans
-                            .into_iter()
-                            .map(|p| view! { <PlanReview plan=p review /> })
-                            .collect_view()
-                            .into_any()
-                    },
-                )
-            })}
-        </Suspense>
+        <DecisionQueue
+            title=|i18n| t_string!(i18n, approval.title)
+            intro=|i18n| t_string!(i18n, approval.intro)
+            empty=|i18n| t_string!(i18n, approval.empty)
+            queue
+            error
+            item=move |p| view! { <PlanReview plan=p review /> }
+        />
     }
 }
 

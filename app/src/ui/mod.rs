@@ -1,5 +1,9 @@
 //! UI primitives every page uses, knowing no feature: the page title, error messages, the
-//! loading state, 404 and error pages, and small formatting helpers.
+//! loading state, 404 and error pages, the decision queue page, and small formatting helpers.
+
+mod queue;
+
+pub use queue::DecisionQueue;
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
