@@ -139,8 +139,6 @@ pub struct MentoringSummary {
     pub places_used: u32,
 }
 
-/// The middle value (the lower middle of an even count); `None` when there is none.
-
 /// A request in a drill-down list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrillRow {

@@ -4,6 +4,7 @@ use super::model::{AccessRow, MentorLoad, MentoringSummary, RequestFact};
 use crate::mentoring::RequestStatus;
 use crate::org::AccessClass;
 
+/// The middle value (the lower middle of an even count); `None` when there is none.
 pub fn median(mut values: Vec<i64>) -> Option<i64> {
     values.sort_unstable();
     let n = values.len();
