@@ -431,7 +431,7 @@ pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Re
 
 /// Appends to the audit log inside the caller's transaction.
 pub async fn audit(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::Tx,
     account_id: Option<i64>,
     action: &str,
     detail: &str,

@@ -66,10 +66,7 @@ pub async fn catalog(competency: Option<String>) -> Result<Vec<ProgramRef>, AppE
 }
 
 /// Whether a program exists and is open, for a plan item's link.
-pub async fn exists(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    id: i64,
-) -> Result<bool, AppError> {
+pub async fn exists(tx: &mut crate::db::Tx, id: i64) -> Result<bool, AppError> {
     Ok(
         sqlx::query("SELECT 1 FROM program WHERE id = $1 AND retired = 0")
             .bind(id)

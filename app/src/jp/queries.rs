@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use sqlx::{Any, Row, Transaction, any::AnyRow};
+use sqlx::{Row, any::AnyRow};
 
 use super::{EntryToVerify, MyLedger};
 use crate::error::AppError;
@@ -13,7 +13,7 @@ use crate::{
         queries::{audit, require_user, state},
     },
     calendar::{IsoDate, this_year},
-    db::{Db, unix_now},
+    db::{Db, Tx, unix_now},
     jp::{
         AmountUnit, DevPath, EntryStatus, EntryView, JpProgress, JpRules, LedgerError, jp_for,
         ledger::{
@@ -222,7 +222,7 @@ pub struct VerifiedActivity {
 /// JP from this deployment's conversion rules; returns the entry's id. Every feature that
 /// earns JP writes them here: the ledger is the only writer of `jp_entry`.
 pub async fn record_verified(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     rules: &JpRules,
     activity: &VerifiedActivity,
     now: i64,
@@ -277,10 +277,7 @@ pub async fn queue() -> Result<Vec<EntryToVerify>, AppError> {
 }
 
 /// The owner and OPD of an entry.
-async fn owner_of(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    entry_id: i64,
-) -> Result<(i64, i64, EntryStatus, String), AppError> {
+async fn owner_of(tx: &mut Tx, entry_id: i64) -> Result<(i64, i64, EntryStatus, String), AppError> {
     let row = sqlx::query(
         "SELECT j.employee_id, e.opd_id, j.status, j.title FROM jp_entry j \
          JOIN employee e ON e.id = j.employee_id WHERE j.id = $1",

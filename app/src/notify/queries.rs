@@ -13,7 +13,7 @@ use crate::{
 
 /// Adds a notification inside the caller's transaction.
 pub async fn notify(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::Tx,
     employee_id: i64,
     kind: NotificationKind,
     actor_name: &str,

@@ -1,7 +1,7 @@
 //! The plan feature on the server (ssr only): who is asking, may they, and the SQL of
 //! each step in one transaction.
 
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
 use super::{MyPlanPage, PlanToReview};
 use crate::error::AppError;
@@ -14,7 +14,7 @@ use crate::{
     calendar::{this_year, wita_date_time},
     catalog::queries::{exists as program_exists, for_position},
     competency::{CompetencyChoice, queries::gaps_of},
-    db::{Db, unix_now},
+    db::{Db, Tx, unix_now},
     jp::{DevPath, default_planned_jp, queries::progress},
     notify::{NotificationKind, queries::notify},
     plan::{
@@ -24,8 +24,6 @@ use crate::{
     },
 };
 use crate::{plan::ReviewDecision, validation::FormValue};
-
-type Tx = Transaction<'static, Any>;
 
 /// The facts about a plan that decide who may do what to it.
 struct PlanHead {
