@@ -31,21 +31,21 @@ const IN_USE: &str = "(EXISTS (SELECT 1 FROM position_standard s WHERE s.compete
 
 fn entry(r: &AnyRow) -> CompetencyEntry {
     CompetencyEntry {
-        id: r.get(0),
-        code: r.get(1),
-        kind: CompetencyKind::from_db(&r.get::<String, _>(2)),
-        name: r.get(3),
-        description: r.get(4),
-        indicators: r.get(5),
-        retired: r.get::<i64, _>(6) != 0,
-        in_use: r.get::<i64, _>(7) != 0,
+        id: r.get("id"),
+        code: r.get("code"),
+        kind: CompetencyKind::from_db(&r.get::<String, _>("kind")),
+        name: r.get("name"),
+        description: r.get("description"),
+        indicators: r.get("indicators"),
+        retired: r.get::<i64, _>("retired") != 0,
+        in_use: r.get::<i64, _>("in_use") != 0,
     }
 }
 
 async fn entries(db: &Db, active_only: bool) -> Result<Vec<CompetencyEntry>, AppError> {
     let rows = sqlx::query(&format!(
         "SELECT c.id, c.code, c.kind, c.name, c.description, c.indicators, c.retired, \
-                CASE WHEN {IN_USE} THEN 1 ELSE 0 END \
+                CASE WHEN {IN_USE} THEN 1 ELSE 0 END AS in_use \
          FROM competency c WHERE ($1 = 0 OR c.retired = 0) ORDER BY c.code"
     ))
     .bind(i64::from(active_only))
@@ -75,7 +75,7 @@ pub async fn save_competency(
         .bind(c.code.clone())
         .fetch_optional(&mut *tx)
         .await?
-        .map(|r| r.get::<i64, _>(0));
+        .map(|r| r.get::<i64, _>("id"));
     if taken.is_some() && taken != id {
         return Err(AdminError::CodeTaken.into());
     }
@@ -122,13 +122,13 @@ pub async fn set_state(id: i64, state_code: &str) -> Result<(), AppError> {
     let db = state()?.db;
     let mut tx = db.begin_write().await?;
     let in_use: i64 = sqlx::query(&format!(
-        "SELECT CASE WHEN {IN_USE} THEN 1 ELSE 0 END FROM competency c WHERE c.id = $1"
+        "SELECT CASE WHEN {IN_USE} THEN 1 ELSE 0 END AS in_use FROM competency c WHERE c.id = $1"
     ))
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?
-    .get(0);
+    .get("in_use");
     match state_code {
         "hapus" if in_use != 0 => return Err(AdminError::InUse.into()),
         "hapus" => {
@@ -164,7 +164,7 @@ pub async fn standard(jabatan: Option<String>) -> Result<StandardPage, AppError>
             .fetch_all(&db.pool)
             .await?
             .iter()
-            .map(|r| r.get(0))
+            .map(|r| r.get("jabatan"))
             .collect();
     let jabatan = jabatan.filter(|j| positions.contains(j));
     let mut levels = vec![];
@@ -176,7 +176,7 @@ pub async fn standard(jabatan: Option<String>) -> Result<StandardPage, AppError>
         .fetch_all(&db.pool)
         .await?
         .iter()
-        .map(|r| (r.get(0), r.get(1)))
+        .map(|r| (r.get("competency_id"), r.get("required_level")))
         .collect();
         for c in entries(&db, true).await? {
             let level = required
@@ -270,7 +270,7 @@ pub async fn save_program(f: crate::admin::ProgramForm) -> Result<(), AppError> 
     .bind(p.place)
     .fetch_one(&mut *tx)
     .await?
-    .get(0);
+    .get("id");
     sqlx::query("INSERT INTO program_competency (program_id, competency_id) VALUES ($1, $2)")
         .bind(id)
         .bind(competency_id)

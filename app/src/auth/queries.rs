@@ -104,7 +104,7 @@ impl AuthnBackend for Backend {
         .bind(creds.nip.as_str().to_owned())
         .fetch_optional(&self.db.pool)
         .await?;
-        let account: Option<(i64, String)> = row.map(|r| (r.get(0), r.get(1)));
+        let account: Option<(i64, String)> = row.map(|r| (r.get("id"), r.get("password_hash")));
         let hash = account
             .as_ref()
             .map_or_else(|| dummy_hash().to_owned(), |(_, hash)| hash.clone());
@@ -128,13 +128,16 @@ impl AuthnBackend for Backend {
 /// roles, in one query (this runs on every request of a logged-in person).
 async fn load_account(db: &Db, account_id: i64) -> Result<Option<SessionAccount>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT a.id, e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, o.id, o.name, \
-                u.name, l.name, l.access_class, \
-                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id), \
-                (SELECT COUNT(*) FROM mentor_profile m WHERE m.employee_id = e.id AND m.active = 1), \
-                (SELECT COUNT(*) FROM account_role g WHERE g.account_id = a.id AND g.role = 'admin'), \
+        "SELECT a.id AS account_id, e.id AS employee_id, e.nip, e.name, e.jabatan, e.jenis_jabatan, \
+                e.golongan, o.id AS opd_id, o.name AS opd_name, u.name AS unit_name, \
+                l.name AS location_name, l.access_class, \
+                (SELECT COUNT(*) FROM employee r WHERE r.supervisor_id = e.id) AS reports, \
+                (SELECT COUNT(*) FROM mentor_profile m WHERE m.employee_id = e.id AND m.active = 1) \
+                    AS mentor_profiles, \
+                (SELECT COUNT(*) FROM account_role g WHERE g.account_id = a.id AND g.role = 'admin') \
+                    AS admin_grants, \
                 (SELECT g.opd_id FROM account_role g \
-                 WHERE g.account_id = a.id AND g.role = 'pengelola_opd'), \
+                 WHERE g.account_id = a.id AND g.role = 'pengelola_opd') AS pengelola_opd, \
                 a.password_hash \
          FROM account a \
          JOIN employee e ON e.id = a.employee_id \
@@ -148,26 +151,30 @@ async fn load_account(db: &Db, account_id: i64) -> Result<Option<SessionAccount>
     .await?;
     Ok(row.map(|row| {
         let grants = Grants {
-            admin: row.get::<i64, _>(14) > 0,
-            pengelola_opd: row.get(15),
+            admin: row.get::<i64, _>("admin_grants") > 0,
+            pengelola_opd: row.get("pengelola_opd"),
         };
         SessionAccount {
             user: CurrentUser {
-                account_id: row.get(0),
-                employee_id: row.get(1),
-                nip: row.get(2),
-                name: row.get(3),
-                jabatan: row.get(4),
-                jenis_jabatan: JenisJabatan::from_db(&row.get::<String, _>(5)),
-                golongan: row.get(6),
-                opd_id: row.get(7),
-                opd_name: row.get(8),
-                unit_name: row.get(9),
-                location_name: row.get(10),
-                access_class: AccessClass::from_db(&row.get::<String, _>(11)),
-                roles: derive_roles(grants, row.get(12), row.get::<i64, _>(13) > 0),
+                account_id: row.get("account_id"),
+                employee_id: row.get("employee_id"),
+                nip: row.get("nip"),
+                name: row.get("name"),
+                jabatan: row.get("jabatan"),
+                jenis_jabatan: JenisJabatan::from_db(&row.get::<String, _>("jenis_jabatan")),
+                golongan: row.get("golongan"),
+                opd_id: row.get("opd_id"),
+                opd_name: row.get("opd_name"),
+                unit_name: row.get("unit_name"),
+                location_name: row.get("location_name"),
+                access_class: AccessClass::from_db(&row.get::<String, _>("access_class")),
+                roles: derive_roles(
+                    grants,
+                    row.get("reports"),
+                    row.get::<i64, _>("mentor_profiles") > 0,
+                ),
             },
-            password_hash: row.get(16),
+            password_hash: row.get("password_hash"),
         }
     }))
 }
@@ -213,7 +220,7 @@ async fn failures_since(db: &Db, subject: &str, since: i64) -> Result<Vec<i64>, 
         .bind(since)
         .fetch_all(&db.pool)
         .await?;
-    Ok(rows.iter().map(|r| r.get::<i64, _>(0)).collect())
+    Ok(rows.iter().map(|r| r.get::<i64, _>("at")).collect())
 }
 
 pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {

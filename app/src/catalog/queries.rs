@@ -14,21 +14,21 @@ use crate::{
 };
 
 const COLUMNS: &str = "p.id, p.title, p.path, p.jp, p.mode, p.organiser, p.starts_on, \
-                       p.ends_on, p.place, c.id, c.code";
+                       p.ends_on, p.place, c.id AS competency_id, c.code AS competency_code";
 
 fn program(r: &AnyRow) -> ProgramRef {
     ProgramRef {
-        id: r.get(0),
-        title: r.get(1),
-        path: DevPath::from_code(&r.get::<String, _>(2)).unwrap_or(DevPath::PelatihanTeknis),
-        jp: r.get::<i64, _>(3).max(0) as u32,
-        mode: ProgramMode::from_db(&r.get::<String, _>(4)),
-        organiser: r.get(5),
-        starts_on: r.get(6),
-        ends_on: r.get(7),
-        place: r.get(8),
-        competency_id: r.get(9),
-        competency_code: r.get(10),
+        id: r.get("id"),
+        title: r.get("title"),
+        path: DevPath::from_code(&r.get::<String, _>("path")).unwrap_or(DevPath::PelatihanTeknis),
+        jp: r.get::<i64, _>("jp").max(0) as u32,
+        mode: ProgramMode::from_db(&r.get::<String, _>("mode")),
+        organiser: r.get("organiser"),
+        starts_on: r.get("starts_on"),
+        ends_on: r.get("ends_on"),
+        place: r.get("place"),
+        competency_id: r.get("competency_id"),
+        competency_code: r.get("competency_code"),
     }
 }
 

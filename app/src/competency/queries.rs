@@ -32,9 +32,9 @@ pub async fn competency_choices(db: &Db) -> Result<Vec<CompetencyChoice>, AppErr
             .await?
             .iter()
             .map(|r| CompetencyChoice {
-                id: r.get(0),
-                code: r.get(1),
-                name: r.get(2),
+                id: r.get("id"),
+                code: r.get("code"),
+                name: r.get("name"),
                 gap: 0,
             })
             .collect(),
@@ -57,7 +57,8 @@ pub async fn gaps_of_people(
     param: i64,
 ) -> Result<HashMap<i64, Vec<CompetencyGap>>, AppError> {
     let rows = sqlx::query(&format!(
-        "SELECT e.id, c.id, c.code, c.name, c.kind, s.required_level, {} \
+        "SELECT e.id AS employee_id, c.id AS competency_id, c.code, c.name, c.kind, \
+                s.required_level, {} AS current_level \
          FROM employee e JOIN position_standard s ON s.jabatan = e.jabatan \
          JOIN competency c ON c.id = s.competency_id \
          WHERE e.id IN ({people}) AND c.retired = 0 ORDER BY e.id, c.code",
@@ -68,16 +69,18 @@ pub async fn gaps_of_people(
     .await?;
     let mut gaps: HashMap<i64, Vec<CompetencyGap>> = HashMap::new();
     for r in &rows {
-        gaps.entry(r.get(0)).or_default().push(CompetencyGap {
-            competency_id: r.get(1),
-            code: r.get(2),
-            name: r.get(3),
-            kind: CompetencyKind::from_db(&r.get::<String, _>(4)),
-            required: r.get::<i64, _>(5).clamp(0, 5) as u8,
-            current: r
-                .get::<Option<i64>, _>(6)
-                .map(|level| level.clamp(0, 5) as u8),
-        });
+        gaps.entry(r.get("employee_id"))
+            .or_default()
+            .push(CompetencyGap {
+                competency_id: r.get("competency_id"),
+                code: r.get("code"),
+                name: r.get("name"),
+                kind: CompetencyKind::from_db(&r.get::<String, _>("kind")),
+                required: r.get::<i64, _>("required_level").clamp(0, 5) as u8,
+                current: r
+                    .get::<Option<i64>, _>("current_level")
+                    .map(|level| level.clamp(0, 5) as u8),
+            });
     }
     Ok(gaps)
 }

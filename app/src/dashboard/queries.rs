@@ -56,12 +56,13 @@ pub async fn facts(
 ) -> Result<Vec<EmployeeFacts>, AppError> {
     let (jenis, access) = clean(filter);
     let rows = sqlx::query(&format!(
-        "SELECT e.id, e.nip, e.name, o.name, u.name, \
-                CASE WHEN $2 = 0 THEN e.opd_id ELSE e.unit_id END, l.access_class, e.jenis_jabatan, \
+        "SELECT e.id, e.nip, e.name, o.name AS opd_name, u.name AS unit_name, \
+                CASE WHEN $2 = 0 THEN e.opd_id ELSE e.unit_id END AS group_id, l.access_class, \
+                e.jenis_jabatan, \
                 COALESCE((SELECT CAST(SUM(j.jp) AS BIGINT) FROM jp_entry j \
-                          WHERE j.employee_id = e.id AND j.year = $1 AND j.status = 'verified'), 0), \
+                          WHERE j.employee_id = e.id AND j.year = $1 AND j.status = 'verified'), 0) AS verified_jp, \
                 (SELECT p.status FROM dev_plan p WHERE p.employee_id = e.id AND p.year = $1 \
-                 ORDER BY p.revision DESC LIMIT 1) \
+                 ORDER BY p.revision DESC LIMIT 1) AS plan_status \
          FROM employee e JOIN opd o ON o.id = e.opd_id JOIN unit_kerja u ON u.id = e.unit_id \
          JOIN location l ON l.id = e.location_id WHERE {} ORDER BY o.name, e.name, e.id",
         filters_sql(2)
@@ -75,17 +76,17 @@ pub async fn facts(
     Ok(rows
         .iter()
         .map(|r| EmployeeFacts {
-            id: r.get(0),
-            nip: r.get(1),
-            name: r.get(2),
-            opd_name: r.get(3),
-            unit_name: r.get(4),
-            group_id: r.get(5),
-            access: AccessClass::from_db(&r.get::<String, _>(6)),
-            jenis: JenisJabatan::from_db(&r.get::<String, _>(7)),
-            verified_jp: r.get::<i64, _>(8).max(0) as u32,
+            id: r.get("id"),
+            nip: r.get("nip"),
+            name: r.get("name"),
+            opd_name: r.get("opd_name"),
+            unit_name: r.get("unit_name"),
+            group_id: r.get("group_id"),
+            access: AccessClass::from_db(&r.get::<String, _>("access_class")),
+            jenis: JenisJabatan::from_db(&r.get::<String, _>("jenis_jabatan")),
+            verified_jp: r.get::<i64, _>("verified_jp").max(0) as u32,
             plan: r
-                .get::<Option<String>, _>(9)
+                .get::<Option<String>, _>("plan_status")
                 .and_then(|s| PlanStatus::from_db(&s))
                 // A superseded revision always has a newer one; never the latest.
                 .filter(|s| *s != PlanStatus::Superseded),
@@ -101,8 +102,9 @@ async fn heat_rows(
     let (jenis, access) = clean(filter);
     let rows = sqlx::query(&format!(
         "SELECT g.grp, g.grp_name, g.code, \
-                CAST(SUM(CASE WHEN g.required > g.current THEN g.required - g.current ELSE 0 END) AS BIGINT), \
-                COUNT(*) \
+                CAST(SUM(CASE WHEN g.required > g.current THEN g.required - g.current ELSE 0 END) AS BIGINT) \
+                    AS gap_total, \
+                COUNT(*) AS people \
          FROM (SELECT CASE WHEN $1 = 0 THEN e.opd_id ELSE e.unit_id END AS grp, \
                       CASE WHEN $1 = 0 THEN o.name ELSE u.name END AS grp_name, \
                       c.code AS code, s.required_level AS required, \
@@ -123,7 +125,15 @@ async fn heat_rows(
     .await?;
     Ok(rows
         .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+        .map(|r| {
+            (
+                r.get("grp"),
+                r.get("grp_name"),
+                r.get("code"),
+                r.get("gap_total"),
+                r.get("people"),
+            )
+        })
         .collect())
 }
 

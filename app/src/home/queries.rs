@@ -14,19 +14,20 @@ pub async fn home() -> Result<HomeData, AppError> {
     let state = state()?;
     let pool = &state.db.pool;
     let team_size: i64 = if user.roles.atasan {
-        sqlx::query("SELECT COUNT(*) FROM employee WHERE supervisor_id = $1")
+        sqlx::query("SELECT COUNT(*) AS n FROM employee WHERE supervisor_id = $1")
             .bind(user.employee_id)
             .fetch_one(pool)
             .await?
-            .get(0)
+            .get("n")
     } else {
         0
     };
     let staff = match user.roles.pengelola_opd {
         Some(opd_id) => {
             let row = sqlx::query(
-                "SELECT o.name, COUNT(e.id), \
+                "SELECT o.name AS opd_name, COUNT(e.id) AS employees, \
                         COALESCE(SUM(CASE WHEN l.access_class = 'remote' THEN 1 ELSE 0 END), 0) \
+                            AS remote \
                  FROM opd o \
                  LEFT JOIN employee e ON e.opd_id = o.id \
                  LEFT JOIN location l ON l.id = e.location_id \
@@ -36,27 +37,28 @@ pub async fn home() -> Result<HomeData, AppError> {
             .fetch_one(pool)
             .await?;
             Some(StaffSummary {
-                opd_name: row.get(0),
-                employees: row.get(1),
-                remote: row.get(2),
+                opd_name: row.get("opd_name"),
+                employees: row.get("employees"),
+                remote: row.get("remote"),
             })
         }
         None => None,
     };
     let city = if can(&user, Permission::ViewCity) {
         let row = sqlx::query(
-            "SELECT COUNT(e.id), \
-                    COALESCE(SUM(CASE WHEN l.access_class <> 'urban' THEN 1 ELSE 0 END), 0), \
-                    (SELECT COUNT(*) FROM opd) \
+            "SELECT COUNT(e.id) AS employees, \
+                    COALESCE(SUM(CASE WHEN l.access_class <> 'urban' THEN 1 ELSE 0 END), 0) \
+                        AS outside_centre, \
+                    (SELECT COUNT(*) FROM opd) AS opds \
              FROM employee e JOIN location l ON l.id = e.location_id",
         )
         .fetch_one(pool)
         .await?;
-        let employees: i64 = row.get(0);
+        let employees: i64 = row.get("employees");
         Some(CitySummary {
             employees,
-            opds: row.get(2),
-            outside_centre_percent: crate::ui::percent(row.get(1), employees),
+            opds: row.get("opds"),
+            outside_centre_percent: crate::ui::percent(row.get("outside_centre"), employees),
         })
     } else {
         None

@@ -31,18 +31,19 @@ const COLUMNS: &str = "j.id, j.path, j.title, j.organiser, j.starts_on, j.ends_o
 
 fn entry(r: &AnyRow) -> EntryView {
     EntryView {
-        id: r.get(0),
-        path: DevPath::from_code(&r.get::<String, _>(1)).unwrap_or(DevPath::BelajarMandiri),
-        title: r.get(2),
-        organiser: r.get(3),
-        starts_on: r.get(4),
-        ends_on: r.get(5),
-        amount: r.get::<i64, _>(6).max(0) as u32,
-        unit: AmountUnit::from_db(&r.get::<String, _>(7)).unwrap_or(AmountUnit::Hours),
-        jp: r.get::<i64, _>(8).max(0) as u32,
-        status: EntryStatus::from_db(&r.get::<String, _>(9)).unwrap_or(EntryStatus::Recorded),
-        reason: r.get(10),
-        has_evidence: r.get::<Option<String>, _>(11).is_some(),
+        id: r.get("id"),
+        path: DevPath::from_code(&r.get::<String, _>("path")).unwrap_or(DevPath::BelajarMandiri),
+        title: r.get("title"),
+        organiser: r.get("organiser"),
+        starts_on: r.get("starts_on"),
+        ends_on: r.get("ends_on"),
+        amount: r.get::<i64, _>("amount").max(0) as u32,
+        unit: AmountUnit::from_db(&r.get::<String, _>("unit")).unwrap_or(AmountUnit::Hours),
+        jp: r.get::<i64, _>("jp").max(0) as u32,
+        status: EntryStatus::from_db(&r.get::<String, _>("status"))
+            .unwrap_or(EntryStatus::Recorded),
+        reason: r.get("reason"),
+        has_evidence: r.get::<Option<String>, _>("evidence_file").is_some(),
     }
 }
 
@@ -54,7 +55,7 @@ pub async fn progress(
     target: u32,
 ) -> Result<JpProgress, AppError> {
     let rows = sqlx::query(
-        "SELECT status, CAST(SUM(jp) AS BIGINT) FROM jp_entry \
+        "SELECT status, CAST(SUM(jp) AS BIGINT) AS jp FROM jp_entry \
          WHERE employee_id = $1 AND year = $2 GROUP BY status",
     )
     .bind(employee_id)
@@ -62,8 +63,8 @@ pub async fn progress(
     .fetch_all(&db.pool)
     .await?;
     let (verified, pending) = totals(rows.iter().filter_map(|r| {
-        let status = EntryStatus::from_db(&r.get::<String, _>(0))?;
-        Some((status, r.get::<i64, _>(1).max(0) as u32))
+        let status = EntryStatus::from_db(&r.get::<String, _>("status"))?;
+        Some((status, r.get::<i64, _>("jp").max(0) as u32))
     }));
     Ok(JpProgress {
         year,
@@ -257,7 +258,7 @@ pub async fn queue() -> Result<Vec<EntryToVerify>, AppError> {
     // The admin verifies everywhere, a pengelola OPD in their OPD.
     let scope = Scope::managed(&user).ok_or(AppError::Forbidden)?;
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS}, e.name, e.nip, o.name FROM jp_entry j \
+        "SELECT {COLUMNS}, e.name AS employee_name, e.nip, o.name AS opd_name FROM jp_entry j \
          JOIN employee e ON e.id = j.employee_id JOIN opd o ON o.id = e.opd_id \
          WHERE j.status = 'recorded' AND ($1 = 0 OR e.opd_id = $1) \
          ORDER BY j.created_at DESC, j.id DESC LIMIT 100"
@@ -269,9 +270,9 @@ pub async fn queue() -> Result<Vec<EntryToVerify>, AppError> {
         .iter()
         .map(|r| EntryToVerify {
             entry: entry(r),
-            employee_name: r.get(12),
-            nip: r.get(13),
-            opd_name: r.get(14),
+            employee_name: r.get("employee_name"),
+            nip: r.get("nip"),
+            opd_name: r.get("opd_name"),
         })
         .collect())
 }
@@ -287,10 +288,10 @@ async fn owner_of(tx: &mut Tx, entry_id: i64) -> Result<(i64, i64, EntryStatus, 
     .await?
     .ok_or(AppError::NotFound)?;
     Ok((
-        row.get(0),
-        row.get(1),
-        EntryStatus::from_db(&row.get::<String, _>(2)).unwrap_or(EntryStatus::Recorded),
-        row.get(3),
+        row.get("employee_id"),
+        row.get("opd_id"),
+        EntryStatus::from_db(&row.get::<String, _>("status")).unwrap_or(EntryStatus::Recorded),
+        row.get("title"),
     ))
 }
 
@@ -355,11 +356,11 @@ pub async fn evidence(
     .fetch_optional(&db.pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let (owner, opd_id): (i64, i64) = (row.get(0), row.get(1));
+    let (owner, opd_id): (i64, i64) = (row.get("employee_id"), row.get("opd_id"));
     authorize(user, Permission::ViewEvidence { owner, opd_id })?;
     let (Some(file), Some(mime)) = (
-        row.get::<Option<String>, _>(2),
-        row.get::<Option<String>, _>(3),
+        row.get::<Option<String>, _>("evidence_file"),
+        row.get::<Option<String>, _>("evidence_type"),
     ) else {
         return Err(AppError::NotFound);
     };

@@ -52,12 +52,12 @@ where
         Offering::Mentor(mentor) => ("p.employee_id = $2", mentor),
     };
     let rows = sqlx::query(&format!(
-        "SELECT p.employee_id, e.name, e.jabatan, o.name, l.name, p.bio, p.accepting, \
-                p.capacity, p.active_mentees, p.mode, e.opd_id, {}, \
+        "SELECT p.employee_id, e.name, e.jabatan, o.name AS opd_name, l.name AS location_name, \
+                p.bio, p.accepting, p.capacity, p.active_mentees, p.mode, e.opd_id, {} AS level, \
                 (SELECT CAST(COALESCE(SUM(f.rating), 0) AS BIGINT) FROM mentoring_feedback f \
-                 WHERE f.about_employee_id = p.employee_id), \
+                 WHERE f.about_employee_id = p.employee_id) AS rating_sum, \
                 (SELECT COUNT(*) FROM mentoring_feedback f \
-                 WHERE f.about_employee_id = p.employee_id) \
+                 WHERE f.about_employee_id = p.employee_id) AS rating_count \
          FROM mentor_profile p \
          JOIN mentor_expertise x ON x.employee_id = p.employee_id AND x.competency_id = $1 \
          JOIN employee e ON e.id = p.employee_id \
@@ -73,23 +73,24 @@ where
     Ok(rows
         .iter()
         .map(|r| {
-            let (sum, count): (i64, i64) = (r.get(12), r.get(13));
+            let (sum, count): (i64, i64) = (r.get("rating_sum"), r.get("rating_count"));
             Offered {
                 mentor: MentorCard {
-                    mentor_id: r.get(0),
-                    name: r.get(1),
-                    jabatan: r.get(2),
-                    opd_name: r.get(3),
-                    location_name: r.get(4),
-                    bio: r.get(5),
+                    mentor_id: r.get("employee_id"),
+                    name: r.get("name"),
+                    jabatan: r.get("jabatan"),
+                    opd_name: r.get("opd_name"),
+                    location_name: r.get("location_name"),
+                    bio: r.get("bio"),
                 },
-                accepting: r.get::<i64, _>(6) == 1,
+                accepting: r.get::<i64, _>("accepting") == 1,
                 offer: MentorOffer {
-                    capacity: r.get::<i64, _>(7).clamp(0, 10) as u8,
-                    active_mentees: r.get::<i64, _>(8).clamp(0, 10) as u8,
-                    mode: MentorMode::from_db(&r.get::<String, _>(9)).unwrap_or(MentorMode::Both),
-                    opd_id: r.get(10),
-                    level: r.get::<Option<i64>, _>(11).unwrap_or(0).clamp(0, 5) as u8,
+                    capacity: r.get::<i64, _>("capacity").clamp(0, 10) as u8,
+                    active_mentees: r.get::<i64, _>("active_mentees").clamp(0, 10) as u8,
+                    mode: MentorMode::from_db(&r.get::<String, _>("mode"))
+                        .unwrap_or(MentorMode::Both),
+                    opd_id: r.get("opd_id"),
+                    level: r.get::<Option<i64>, _>("level").unwrap_or(0).clamp(0, 5) as u8,
                     rating: (count > 0).then(|| (sum as f32 / count as f32, count as u32)),
                 },
             }

@@ -46,12 +46,12 @@ pub async fn list() -> Result<Vec<Notification>, AppError> {
         .iter()
         .filter_map(|r| {
             Some(Notification {
-                id: r.get(0),
-                kind: NotificationKind::from_db(&r.get::<String, _>(1))?,
-                actor_name: r.get(2),
-                link: r.get(3),
-                at: wita_date_time(r.get(4)),
-                unread: r.get::<Option<i64>, _>(5).is_none(),
+                id: r.get("id"),
+                kind: NotificationKind::from_db(&r.get::<String, _>("kind"))?,
+                actor_name: r.get("actor_name"),
+                link: r.get("link"),
+                at: wita_date_time(r.get("created_at")),
+                unread: r.get::<Option<i64>, _>("read_at").is_none(),
             })
         })
         .collect())

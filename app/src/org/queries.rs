@@ -30,28 +30,28 @@ pub async fn opd_choices(db: &Db) -> Result<Vec<OpdChoice>, AppError> {
         .await?
         .iter()
         .map(|r| OpdChoice {
-            id: r.get(0),
-            name: r.get(1),
+            id: r.get("id"),
+            name: r.get("name"),
         })
         .collect())
 }
 
 const ROW_COLUMNS: &str = "e.id, e.nip, e.name, e.jabatan, e.jenis_jabatan, e.golongan, \
-                           u.name, l.name, l.access_class";
+                           u.name AS unit, l.name AS location, l.access_class";
 const ROW_JOINS: &str = "FROM employee e JOIN unit_kerja u ON u.id = e.unit_id \
                          JOIN location l ON l.id = e.location_id";
 
 fn employee_row(r: &AnyRow) -> EmployeeRow {
     EmployeeRow {
-        id: r.get(0),
-        nip: r.get(1),
-        name: r.get(2),
-        jabatan: r.get(3),
-        jenis_jabatan: JenisJabatan::from_db(&r.get::<String, _>(4)),
-        golongan: r.get(5),
-        unit: r.get(6),
-        location: r.get(7),
-        access_class: AccessClass::from_db(&r.get::<String, _>(8)),
+        id: r.get("id"),
+        nip: r.get("nip"),
+        name: r.get("name"),
+        jabatan: r.get("jabatan"),
+        jenis_jabatan: JenisJabatan::from_db(&r.get::<String, _>("jenis_jabatan")),
+        golongan: r.get("golongan"),
+        unit: r.get("unit"),
+        location: r.get("location"),
+        access_class: AccessClass::from_db(&r.get::<String, _>("access_class")),
     }
 }
 
@@ -93,12 +93,14 @@ pub async fn opd_staff(
     let pattern = like_pattern(&query);
     let filter =
         "e.opd_id = $1 AND (LOWER(e.name) LIKE $2 ESCAPE '\\' OR e.nip LIKE $2 ESCAPE '\\')";
-    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) FROM employee e WHERE {filter}"))
-        .bind(opd_id)
-        .bind(pattern.clone())
-        .fetch_one(pool)
-        .await?
-        .get(0);
+    let total: i64 = sqlx::query(&format!(
+        "SELECT COUNT(*) AS n FROM employee e WHERE {filter}"
+    ))
+    .bind(opd_id)
+    .bind(pattern.clone())
+    .fetch_one(pool)
+    .await?
+    .get("n");
     let page = page.max(1);
     let rows = sqlx::query(&format!(
         "SELECT {ROW_COLUMNS} {ROW_JOINS} WHERE {filter} ORDER BY e.name, e.id LIMIT $3 OFFSET $4"

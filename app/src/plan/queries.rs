@@ -45,12 +45,12 @@ async fn head(tx: &mut Tx, plan_id: i64) -> Result<PlanHead, AppError> {
     .await?
     .ok_or(AppError::NotFound)?;
     Ok(PlanHead {
-        id: row.get(0),
-        employee_id: row.get(1),
-        supervisor_id: row.get(2),
-        year: row.get::<i64, _>(3) as i32,
-        revision: row.get(4),
-        status: PlanStatus::from_db(&row.get::<String, _>(5)).ok_or(AppError::Internal)?,
+        id: row.get("id"),
+        employee_id: row.get("employee_id"),
+        supervisor_id: row.get("supervisor_id"),
+        year: row.get::<i64, _>("year") as i32,
+        revision: row.get("revision"),
+        status: PlanStatus::from_db(&row.get::<String, _>("status")).ok_or(AppError::Internal)?,
     })
 }
 
@@ -94,9 +94,9 @@ async fn latest(
     .await?;
     Ok(row.map(|r| {
         (
-            r.get(0),
-            r.get(1),
-            PlanStatus::from_db(&r.get::<String, _>(2)).unwrap_or(PlanStatus::Draft),
+            r.get("id"),
+            r.get("revision"),
+            PlanStatus::from_db(&r.get::<String, _>("status")).unwrap_or(PlanStatus::Draft),
         )
     }))
 }
@@ -108,9 +108,10 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
             .bind(plan_id)
             .fetch_one(&db.pool)
             .await?;
-    let (employee_id, year): (i64, i64) = (head_row.get(0), head_row.get(1));
+    let (employee_id, year): (i64, i64) = (head_row.get("employee_id"), head_row.get("year"));
     let items = sqlx::query(
-        "SELECT i.id, c.code, c.name, i.path, i.title, i.planned_jp, i.target_quarter, p.title \
+        "SELECT i.id, c.code, c.name, i.path, i.title, i.planned_jp, i.target_quarter, \
+                p.title AS program_title \
          FROM dev_plan_item i JOIN competency c ON c.id = i.competency_id \
          LEFT JOIN program p ON p.id = i.program_id \
          WHERE i.plan_id = $1 ORDER BY i.target_quarter, i.id",
@@ -120,14 +121,14 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
     .await?
     .iter()
     .map(|r| PlanItemView {
-        id: r.get(0),
-        competency_code: r.get(1),
-        competency_name: r.get(2),
-        path: DevPath::from_code(&r.get::<String, _>(3)).unwrap_or(DevPath::BelajarMandiri),
-        title: r.get(4),
-        planned_jp: r.get::<i64, _>(5).max(0) as u32,
-        target_quarter: r.get::<i64, _>(6).clamp(1, 4) as u8,
-        program_title: r.get(7),
+        id: r.get("id"),
+        competency_code: r.get("code"),
+        competency_name: r.get("name"),
+        path: DevPath::from_code(&r.get::<String, _>("path")).unwrap_or(DevPath::BelajarMandiri),
+        title: r.get("title"),
+        planned_jp: r.get::<i64, _>("planned_jp").max(0) as u32,
+        target_quarter: r.get::<i64, _>("target_quarter").clamp(1, 4) as u8,
+        program_title: r.get("program_title"),
     })
     .collect();
     let events = sqlx::query(
@@ -142,19 +143,20 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
     .iter()
     .filter_map(|r| {
         Some(PlanEventView {
-            actor_name: r.get(0),
-            action: PlanAction::from_db(&r.get::<String, _>(1))?,
-            revision: r.get(2),
-            comment: r.get(3),
-            at: wita_date_time(r.get(4)),
+            actor_name: r.get("name"),
+            action: PlanAction::from_db(&r.get::<String, _>("action"))?,
+            revision: r.get("revision"),
+            comment: r.get("comment"),
+            at: wita_date_time(r.get("at")),
         })
     })
     .collect();
     Ok(PlanView {
         id: Some(plan_id),
         year: year as i32,
-        revision: head_row.get(2),
-        status: PlanStatus::from_db(&head_row.get::<String, _>(3)).unwrap_or(PlanStatus::Draft),
+        revision: head_row.get("revision"),
+        status: PlanStatus::from_db(&head_row.get::<String, _>("status"))
+            .unwrap_or(PlanStatus::Draft),
         items,
         events,
     })
@@ -184,7 +186,7 @@ pub async fn my_plan(year: Option<i32>) -> Result<MyPlanPage, AppError> {
         .bind(user.employee_id)
         .fetch_one(&db.pool)
         .await?
-        .get::<Option<i64>, _>(0)
+        .get::<Option<i64>, _>("supervisor_id")
         .is_some();
     Ok(MyPlanPage {
         plan,
@@ -265,11 +267,11 @@ async fn set_status(
 }
 
 async fn item_count(tx: &mut Tx, plan_id: i64) -> Result<usize, AppError> {
-    let n: i64 = sqlx::query("SELECT COUNT(*) FROM dev_plan_item WHERE plan_id = $1")
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM dev_plan_item WHERE plan_id = $1")
         .bind(plan_id)
         .fetch_one(&mut **tx)
         .await?
-        .get(0);
+        .get("n");
     Ok(n.max(0) as usize)
 }
 
@@ -306,12 +308,12 @@ pub async fn add_item(year: i32, input: PlanItemInput) -> Result<(), AppError> {
     .await?;
     let plan_id: i64 = match existing {
         Some(row) => {
-            let status =
-                PlanStatus::from_db(&row.get::<String, _>(1)).unwrap_or(PlanStatus::Approved);
+            let status = PlanStatus::from_db(&row.get::<String, _>("status"))
+                .unwrap_or(PlanStatus::Approved);
             if !status.is_editable() {
                 return Err(PlanError::NotEditable.into());
             }
-            row.get(0)
+            row.get("id")
         }
         None => sqlx::query(
             "INSERT INTO dev_plan (employee_id, year, revision, status, updated_at) \
@@ -322,7 +324,7 @@ pub async fn add_item(year: i32, input: PlanItemInput) -> Result<(), AppError> {
         .bind(unix_now())
         .fetch_one(&mut *tx)
         .await?
-        .get(0),
+        .get("id"),
     };
     check_can_add_item(item_count(&mut tx, plan_id).await?)?;
     sqlx::query(
@@ -351,7 +353,7 @@ pub async fn remove_item(item_id: i64) -> Result<i32, AppError> {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?
-        .get(0);
+        .get("plan_id");
     let plan = head(&mut tx, plan_id).await?;
     authorize(
         &user,
@@ -411,7 +413,7 @@ pub async fn revise(plan_id: i64) -> Result<i32, AppError> {
     .bind(unix_now())
     .fetch_one(&mut *tx)
     .await?
-    .get(0);
+    .get("id");
     sqlx::query(
         "INSERT INTO dev_plan_item (plan_id, competency_id, path, title, planned_jp, target_quarter, program_id) \
          SELECT $1, competency_id, path, title, planned_jp, target_quarter, program_id \
@@ -450,10 +452,10 @@ pub async fn queue() -> Result<Vec<PlanToReview>, AppError> {
     let mut queue = Vec::with_capacity(rows.len());
     for r in rows {
         queue.push(PlanToReview {
-            plan: plan_view(&db, r.get(0)).await?,
-            employee_name: r.get(1),
-            nip: r.get(2),
-            jabatan: r.get(3),
+            plan: plan_view(&db, r.get("id")).await?,
+            employee_name: r.get("name"),
+            nip: r.get("nip"),
+            jabatan: r.get("jabatan"),
         });
     }
     Ok(queue)

@@ -56,10 +56,10 @@ async fn insert_batched<T>(
 }
 
 pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) FROM employee")
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM employee")
         .fetch_one(&db.pool)
         .await?
-        .get(0);
+        .get("n");
     if existing > 0 {
         println!("Basis data sudah berisi {existing} pegawai; data demo tidak dimuat ulang.");
         return print_demo_logins(db).await;
@@ -128,7 +128,7 @@ pub async fn print_demo_logins(db: &Db) -> Result<(), sqlx::Error> {
                               THEN 'atasan' \
                               WHEN EXISTS (SELECT 1 FROM mentor_profile m \
                                            WHERE m.employee_id = e.id AND m.active = 1) \
-                              THEN 'mentor' ELSE 'pegawai' END) \
+                              THEN 'mentor' ELSE 'pegawai' END) AS role \
          FROM account a JOIN employee e ON e.id = a.employee_id ORDER BY a.id",
     )
     .fetch_all(&db.pool)
@@ -137,7 +137,8 @@ pub async fn print_demo_logins(db: &Db) -> Result<(), sqlx::Error> {
     println!("| role | NIP | name |");
     println!("|---|---|---|");
     for row in rows {
-        let (nip, name, role): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+        let (nip, name, role): (String, String, String) =
+            (row.get("nip"), row.get("name"), row.get("role"));
         println!("| {role} | {nip} | {name} |");
     }
     Ok(())

@@ -91,8 +91,8 @@ async fn mentees(
         }
     };
     let sql = format!(
-        "SELECT e.id, e.name, o.name, e.opd_id, l.access_class, s.required_level, \
-                COALESCE({}, 0) \
+        "SELECT e.id, e.name, o.name AS opd_name, e.opd_id, l.access_class, s.required_level, \
+                COALESCE({}, 0) AS current_level \
          FROM employee e \
          JOIN position_standard s ON s.jabatan = e.jabatan AND s.competency_id = $1 \
          JOIN opd o ON o.id = e.opd_id JOIN location l ON l.id = e.location_id \
@@ -111,14 +111,14 @@ async fn mentees(
     let mut list: Vec<Mentee> = rows
         .iter()
         .map(|r| Mentee {
-            id: r.get(0),
-            name: r.get(1),
-            opd: r.get(2),
+            id: r.get("id"),
+            name: r.get("name"),
+            opd: r.get("opd_name"),
             need: MenteeNeed {
-                opd_id: r.get(3),
-                access: AccessClass::from_db(&r.get::<String, _>(4)),
-                required: r.get::<i64, _>(5).clamp(0, 5) as u8,
-                current: r.get::<i64, _>(6).clamp(0, 5) as u8,
+                opd_id: r.get("opd_id"),
+                access: AccessClass::from_db(&r.get::<String, _>("access_class")),
+                required: r.get::<i64, _>("required_level").clamp(0, 5) as u8,
+                current: r.get::<i64, _>("current_level").clamp(0, 5) as u8,
             },
         })
         .filter(|m| m.need.current < m.need.required)
@@ -165,8 +165,8 @@ async fn programs_of(db: &Db, competency_id: i64) -> Result<Vec<ProgramChoice>, 
     .await?
     .iter()
     .map(|r| ProgramChoice {
-        id: r.get(0),
-        title: r.get(1),
+        id: r.get("id"),
+        title: r.get("title"),
     })
     .collect())
 }
@@ -287,20 +287,20 @@ pub async fn set_mentor(nip: &str, action: &str) -> Result<(), AppError> {
         .fetch_optional(&db.pool)
         .await?
         .ok_or(AppError::NotFound)?
-        .get(0);
+        .get("id");
     let mut tx = db.begin_write().await?;
     match MentorDesignation::from_form(action) {
         Some(MentorDesignation::Designate) => {
             // Their strongest competencies (assessed at level 3 or more), best first.
             let mut strongest: Vec<(i64, i64)> = sqlx::query(&format!(
-                "SELECT c.id, {} FROM competency c WHERE c.retired = 0",
+                "SELECT c.id, {} AS level FROM competency c WHERE c.retired = 0",
                 latest_level("$1", "c.id")
             ))
             .bind(employee_id)
             .fetch_all(&mut *tx)
             .await?
             .iter()
-            .filter_map(|r| Some((r.get::<i64, _>(0), r.get::<Option<i64>, _>(1)?)))
+            .filter_map(|r| Some((r.get::<i64, _>("id"), r.get::<Option<i64>, _>("level")?)))
             .filter(|(_, level)| *level >= i64::from(MIN_EXPERTISE_LEVEL))
             .collect();
             strongest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -319,11 +319,11 @@ pub async fn set_mentor(nip: &str, action: &str) -> Result<(), AppError> {
             .execute(&mut *tx)
             .await?;
             let offered: i64 =
-                sqlx::query("SELECT COUNT(*) FROM mentor_expertise WHERE employee_id = $1")
+                sqlx::query("SELECT COUNT(*) AS n FROM mentor_expertise WHERE employee_id = $1")
                     .bind(employee_id)
                     .fetch_one(&mut *tx)
                     .await?
-                    .get(0);
+                    .get("n");
             if offered == 0 {
                 for (competency_id, _) in strongest {
                     sqlx::query(
@@ -415,7 +415,7 @@ pub async fn publish(competency_id: i64, rows: &[PairChoice]) -> Result<(), AppE
         .bind(competency_id)
         .fetch_one(&db.pool)
         .await?
-        .get(0);
+        .get("name");
     let goal = format!("Program mentoring BKPSDMD: {competency}");
     let now = unix_now();
     let mut tx = db.begin_write().await?;

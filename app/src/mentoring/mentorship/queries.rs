@@ -40,9 +40,9 @@ pub async fn mentorships_of(
         "mentor_id"
     };
     let rows = sqlx::query(&format!(
-        "SELECT m.id, e.name, c.code, c.name, m.status, \
+        "SELECT m.id, e.name AS partner_name, c.code, c.name AS competency_name, m.status, \
                 (SELECT COUNT(*) FROM mentoring_session s WHERE s.mentorship_id = m.id \
-                 AND s.mentor_confirmed = 1 AND s.mentee_confirmed = 1) \
+                 AND s.mentor_confirmed = 1 AND s.mentee_confirmed = 1) AS sessions \
          FROM mentorship m JOIN employee e ON e.id = m.{partner} \
          JOIN competency c ON c.id = m.competency_id \
          WHERE m.{side} = $1 ORDER BY m.status, m.started_at DESC LIMIT 50"
@@ -53,12 +53,12 @@ pub async fn mentorships_of(
     Ok(rows
         .iter()
         .map(|r| MentorshipSummary {
-            id: r.get(0),
-            partner_name: r.get(1),
-            competency_code: r.get(2),
-            competency_name: r.get(3),
-            active: r.get::<String, _>(4) == "active",
-            confirmed_sessions: r.get::<i64, _>(5).max(0) as u32,
+            id: r.get("id"),
+            partner_name: r.get("partner_name"),
+            competency_code: r.get("code"),
+            competency_name: r.get("competency_name"),
+            active: r.get::<String, _>("status") == "active",
+            confirmed_sessions: r.get::<i64, _>("sessions").max(0) as u32,
         })
         .collect())
 }
@@ -86,7 +86,8 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let r = sqlx::query(
-        "SELECT m.mentor_id, m.mentee_id, mt.name, me.name, c.code, c.name, m.goal, m.status, \
+        "SELECT m.mentor_id, m.mentee_id, mt.name AS mentor_name, me.name AS mentee_name, c.code, \
+                c.name AS competency_name, m.goal, m.status, \
                 m.started_at, m.competency_id, m.fit_mentor, m.fit_mentee, m.end_reason \
          FROM mentorship m JOIN employee mt ON mt.id = m.mentor_id \
          JOIN employee me ON me.id = m.mentee_id JOIN competency c ON c.id = m.competency_id \
@@ -97,19 +98,19 @@ where
     .await?
     .ok_or(AppError::NotFound)?;
     Ok(MentorshipHead {
-        mentor_id: r.get(0),
-        mentee_id: r.get(1),
-        mentor_name: r.get(2),
-        mentee_name: r.get(3),
-        competency_code: r.get(4),
-        competency_name: r.get(5),
-        goal: r.get(6),
-        active: r.get::<String, _>(7) == "active",
-        started_at: r.get(8),
-        competency_id: r.get(9),
-        fit_mentor: r.get(10),
-        fit_mentee: r.get(11),
-        end_reason: r.get(12),
+        mentor_id: r.get("mentor_id"),
+        mentee_id: r.get("mentee_id"),
+        mentor_name: r.get("mentor_name"),
+        mentee_name: r.get("mentee_name"),
+        competency_code: r.get("code"),
+        competency_name: r.get("competency_name"),
+        goal: r.get("goal"),
+        active: r.get::<String, _>("status") == "active",
+        started_at: r.get("started_at"),
+        competency_id: r.get("competency_id"),
+        fit_mentor: r.get("fit_mentor"),
+        fit_mentee: r.get("fit_mentee"),
+        end_reason: r.get("end_reason"),
     })
 }
 
@@ -152,14 +153,14 @@ pub async fn mentorship(id: i64) -> Result<MentorshipView, AppError> {
     .await?
     .iter()
     .map(|r| SessionView {
-        id: r.get(0),
-        held_on: r.get(1),
-        minutes: r.get::<i64, _>(2).max(0) as u32,
-        mode: SessionMode::from_db(&r.get::<String, _>(3)).unwrap_or(SessionMode::Online),
-        notes: r.get(4),
-        mentor_confirmed: r.get::<i64, _>(5) == 1,
-        mentee_confirmed: r.get::<i64, _>(6) == 1,
-        jp: r.get::<Option<i64>, _>(7).map(|jp| jp.max(0) as u32),
+        id: r.get("id"),
+        held_on: r.get("held_on"),
+        minutes: r.get::<i64, _>("minutes").max(0) as u32,
+        mode: SessionMode::from_db(&r.get::<String, _>("mode")).unwrap_or(SessionMode::Online),
+        notes: r.get("notes"),
+        mentor_confirmed: r.get::<i64, _>("mentor_confirmed") == 1,
+        mentee_confirmed: r.get::<i64, _>("mentee_confirmed") == 1,
+        jp: r.get::<Option<i64>, _>("jp").map(|jp| jp.max(0) as u32),
     })
     .collect();
     let feedback_given = sqlx::query(
@@ -178,9 +179,9 @@ pub async fn mentorship(id: i64) -> Result<MentorshipView, AppError> {
     .await?
     .iter()
     .map(|r| GoalView {
-        id: r.get(0),
-        text: r.get(1),
-        progress: r.get::<i64, _>(2).clamp(0, 100) as u8,
+        id: r.get("id"),
+        text: r.get("text"),
+        progress: r.get::<i64, _>("progress").clamp(0, 100) as u8,
     })
     .collect();
     let confirmed = sessions.iter().filter(|s| s.jp.is_some()).count() as u32;
@@ -277,13 +278,19 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
     .bind(session_id)
     .fetch_one(&mut *tx)
     .await?;
-    let mentorship_id: i64 = s.get(0);
+    let mentorship_id: i64 = s.get("mentorship_id");
     let head = mentorship_head(&mut *tx, mentorship_id).await?;
     let viewer_is_mentor = head.side_of(&user)?;
     let (mine, theirs) = if viewer_is_mentor {
-        (s.get::<i64, _>(2), s.get::<i64, _>(3))
+        (
+            s.get::<i64, _>("mentor_confirmed"),
+            s.get::<i64, _>("mentee_confirmed"),
+        )
     } else {
-        (s.get::<i64, _>(3), s.get::<i64, _>(2))
+        (
+            s.get::<i64, _>("mentee_confirmed"),
+            s.get::<i64, _>("mentor_confirmed"),
+        )
     };
     if mine == 1 {
         return Err(MentoringError::AlreadyConfirmed.into());
@@ -299,8 +306,8 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
     .bind(session_id)
     .execute(&mut *tx)
     .await?;
-    if theirs == 1 && s.get::<Option<i64>, _>(4).is_none() {
-        let held_on: String = s.get(1);
+    if theirs == 1 && s.get::<Option<i64>, _>("jp_entry_id").is_none() {
+        let held_on: String = s.get("held_on");
         let held_on = IsoDate::parse(&held_on).ok_or(AppError::Internal)?;
         let activity = VerifiedActivity {
             employee_id: head.mentee_id,
@@ -372,11 +379,12 @@ pub async fn add_goal(mentorship_id: i64, text: &str) -> Result<(), AppError> {
         return Err(MentoringError::NotActive.into());
     }
     let goal = validate_goal(text)?;
-    let goals: i64 = sqlx::query("SELECT COUNT(*) FROM mentorship_goal WHERE mentorship_id = $1")
-        .bind(mentorship_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .get(0);
+    let goals: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM mentorship_goal WHERE mentorship_id = $1")
+            .bind(mentorship_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .get("n");
     if goals >= MAX_GOALS as i64 {
         return Err(MentoringError::TooManyGoals.into());
     }
@@ -402,7 +410,7 @@ pub async fn set_progress(goal_id: i64, text: &str) -> Result<i64, AppError> {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?
-        .get(0);
+        .get("mentorship_id");
     let head = mentorship_head(&mut *tx, mentorship_id).await?;
     head.side_of(&user)?;
     let progress = validate_progress(text)?;
@@ -427,13 +435,13 @@ pub async fn answer_fit(mentorship_id: i64, answer: &str) -> Result<(), AppError
     let head = mentorship_head(&mut *tx, mentorship_id).await?;
     let viewer_is_mentor = head.side_of(&user)?;
     let confirmed: i64 = sqlx::query(
-        "SELECT COUNT(*) FROM mentoring_session WHERE mentorship_id = $1 \
+        "SELECT COUNT(*) AS n FROM mentoring_session WHERE mentorship_id = $1 \
          AND mentor_confirmed = 1 AND mentee_confirmed = 1",
     )
     .bind(mentorship_id)
     .fetch_one(&mut *tx)
     .await?
-    .get(0);
+    .get("n");
     let answered = if viewer_is_mentor {
         head.fit_mentor.is_some()
     } else {

@@ -30,9 +30,9 @@ fn mentor_mode(text: &str) -> MentorMode {
 /// whatever their profile already offers.
 async fn expertise_options(db: &Db, employee_id: i64) -> Result<Vec<Expertise>, AppError> {
     let rows = sqlx::query(&format!(
-        "SELECT c.id, c.code, c.name, {}, \
+        "SELECT c.id, c.code, c.name, {} AS level, \
                 CASE WHEN EXISTS (SELECT 1 FROM mentor_expertise x WHERE x.employee_id = $1 \
-                     AND x.competency_id = c.id) THEN 1 ELSE 0 END \
+                     AND x.competency_id = c.id) THEN 1 ELSE 0 END AS chosen \
          FROM competency c WHERE c.retired = 0 ORDER BY c.code",
         latest_level("$1", "c.id")
     ))
@@ -42,11 +42,11 @@ async fn expertise_options(db: &Db, employee_id: i64) -> Result<Vec<Expertise>, 
     Ok(rows
         .iter()
         .map(|r| Expertise {
-            competency_id: r.get(0),
-            code: r.get(1),
-            name: r.get(2),
-            level: level(r.get(3)),
-            chosen: r.get::<i64, _>(4) == 1,
+            competency_id: r.get("id"),
+            code: r.get("code"),
+            name: r.get("name"),
+            level: level(r.get("level")),
+            chosen: r.get::<i64, _>("chosen") == 1,
         })
         .filter(|e| e.chosen || e.level.is_some_and(|l| l >= MIN_EXPERTISE_LEVEL))
         .collect())
@@ -65,12 +65,12 @@ pub async fn profile() -> Result<MentorProfileView, AppError> {
     let expertise = expertise_options(db, user.employee_id).await?;
     Ok(match head {
         Some(h) => MentorProfileView {
-            is_mentor: h.get::<i64, _>(5) == 1,
-            capacity: h.get::<i64, _>(0).clamp(1, 10) as u8,
-            active_mentees: h.get::<i64, _>(1).clamp(0, 10) as u8,
-            mode: mentor_mode(&h.get::<String, _>(2)),
-            bio: h.get(3),
-            accepting: h.get::<i64, _>(4) == 1,
+            is_mentor: h.get::<i64, _>("active") == 1,
+            capacity: h.get::<i64, _>("capacity").clamp(1, 10) as u8,
+            active_mentees: h.get::<i64, _>("active_mentees").clamp(0, 10) as u8,
+            mode: mentor_mode(&h.get::<String, _>("mode")),
+            bio: h.get("bio"),
+            accepting: h.get::<i64, _>("accepting") == 1,
             expertise,
         },
         None => MentorProfileView {
@@ -111,7 +111,7 @@ pub async fn save_profile(input: ProfileInput) -> Result<(), AppError> {
             .bind(user.employee_id)
             .fetch_optional(&mut *tx)
             .await?
-            .map_or(0, |r| r.get(0));
+            .map_or(0, |r| r.get("active_mentees"));
     if i64::from(profile.capacity) < active {
         return Err(MentoringError::CapacityBelowActive.into());
     }

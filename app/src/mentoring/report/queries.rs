@@ -35,10 +35,10 @@ async fn facts(
     competency: Option<i64>,
 ) -> Result<Vec<RequestFact>, AppError> {
     let rows = sqlx::query(
-        "SELECT me.name, me.nip, o.name, l.access_class, mt.name, c.code, r.status, \
-                r.created_at, r.answered_at, \
+        "SELECT me.name AS mentee_name, me.nip, o.name AS mentee_opd, l.access_class, \
+                mt.name AS mentor_name, c.code, r.status, r.created_at, r.answered_at, \
                 CASE WHEN EXISTS (SELECT 1 FROM mentorship m WHERE m.request_id = r.id \
-                                  AND m.status = 'active') THEN 1 ELSE 0 END \
+                                  AND m.status = 'active') THEN 1 ELSE 0 END AS active_pair \
          FROM mentoring_request r \
          JOIN employee me ON me.id = r.mentee_id JOIN opd o ON o.id = me.opd_id \
          JOIN location l ON l.id = me.location_id \
@@ -56,17 +56,17 @@ async fn facts(
     Ok(rows
         .iter()
         .map(|r| RequestFact {
-            mentee_name: r.get(0),
-            mentee_nip: r.get(1),
-            mentee_opd: r.get(2),
-            access: AccessClass::from_db(&r.get::<String, _>(3)),
-            mentor_name: r.get(4),
-            competency_code: r.get(5),
-            status: RequestStatus::from_db(&r.get::<String, _>(6))
+            mentee_name: r.get("mentee_name"),
+            mentee_nip: r.get("nip"),
+            mentee_opd: r.get("mentee_opd"),
+            access: AccessClass::from_db(&r.get::<String, _>("access_class")),
+            mentor_name: r.get("mentor_name"),
+            competency_code: r.get("code"),
+            status: RequestStatus::from_db(&r.get::<String, _>("status"))
                 .unwrap_or(RequestStatus::Pending),
-            created_at: r.get(7),
-            answered_at: r.get(8),
-            active_pair: r.get::<i64, _>(9) == 1,
+            created_at: r.get("created_at"),
+            answered_at: r.get("answered_at"),
+            active_pair: r.get::<i64, _>("active_pair") == 1,
         })
         .collect())
 }
@@ -78,7 +78,7 @@ async fn mentors(
     competency: Option<i64>,
 ) -> Result<Vec<MentorLoad>, AppError> {
     let rows = sqlx::query(
-        "SELECT e.name, o.name, p.capacity, p.active_mentees, p.accepting \
+        "SELECT e.name, o.name AS opd_name, p.capacity, p.active_mentees, p.accepting \
          FROM mentor_profile p JOIN employee e ON e.id = p.employee_id \
          JOIN opd o ON o.id = e.opd_id \
          WHERE p.active = 1 AND ($1 = 0 OR e.opd_id = $1) \
@@ -93,11 +93,11 @@ async fn mentors(
     Ok(rows
         .iter()
         .map(|r| MentorLoad {
-            name: r.get(0),
-            opd: r.get(1),
-            capacity: r.get::<i64, _>(2).max(0) as u32,
-            active: r.get::<i64, _>(3).max(0) as u32,
-            accepting: r.get::<i64, _>(4) == 1,
+            name: r.get("name"),
+            opd: r.get("opd_name"),
+            capacity: r.get::<i64, _>("capacity").max(0) as u32,
+            active: r.get::<i64, _>("active_mentees").max(0) as u32,
+            accepting: r.get::<i64, _>("accepting") == 1,
         })
         .collect())
 }

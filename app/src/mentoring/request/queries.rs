@@ -80,8 +80,8 @@ pub async fn recommend(
     Ok(found)
 }
 
-const REQUEST_COLUMNS: &str = "r.id, me.name, me.jabatan, mo.name, ml.name, mt.name, c.code, \
-     c.name, r.goal, r.message, r.status, r.decline_reason, r.decline_note, r.created_at, \
+const REQUEST_COLUMNS: &str = "r.id, me.name AS mentee_name, me.jabatan, mo.name AS mentee_opd, \
+     ml.name AS mentee_location, mt.name AS mentor_name, c.code, c.name AS competency_name, r.goal, r.message, r.status, r.decline_reason, r.decline_note, r.created_at, \
      r.expires_at";
 
 const REQUEST_JOINS: &str = "FROM mentoring_request r \
@@ -93,23 +93,24 @@ const REQUEST_JOINS: &str = "FROM mentoring_request r \
 
 fn request_view(r: &AnyRow) -> RequestView {
     RequestView {
-        id: r.get(0),
-        mentee_name: r.get(1),
-        mentee_jabatan: r.get(2),
-        mentee_opd: r.get(3),
-        mentee_location: r.get(4),
-        mentor_name: r.get(5),
-        competency_code: r.get(6),
-        competency_name: r.get(7),
-        goal: r.get(8),
-        message: r.get(9),
-        status: RequestStatus::from_db(&r.get::<String, _>(10)).unwrap_or(RequestStatus::Pending),
+        id: r.get("id"),
+        mentee_name: r.get("mentee_name"),
+        mentee_jabatan: r.get("jabatan"),
+        mentee_opd: r.get("mentee_opd"),
+        mentee_location: r.get("mentee_location"),
+        mentor_name: r.get("mentor_name"),
+        competency_code: r.get("code"),
+        competency_name: r.get("competency_name"),
+        goal: r.get("goal"),
+        message: r.get("message"),
+        status: RequestStatus::from_db(&r.get::<String, _>("status"))
+            .unwrap_or(RequestStatus::Pending),
         decline_reason: r
-            .get::<Option<String>, _>(11)
+            .get::<Option<String>, _>("decline_reason")
             .and_then(|s| DeclineReason::from_db(&s)),
-        decline_note: r.get(12),
-        sent_at: wita_date_time(r.get(13)),
-        expires_at: wita_date_time(r.get(14)),
+        decline_note: r.get("decline_note"),
+        sent_at: wita_date_time(r.get("created_at")),
+        expires_at: wita_date_time(r.get("expires_at")),
         mentee_gaps: Vec::new(),
     }
 }
@@ -247,7 +248,8 @@ struct RequestHead {
 
 async fn request_head(tx: &mut Tx, request_id: i64) -> Result<RequestHead, AppError> {
     let r = sqlx::query(
-        "SELECT r.mentee_id, r.mentor_id, r.competency_id, r.goal, r.status, me.name, mt.name \
+        "SELECT r.mentee_id, r.mentor_id, r.competency_id, r.goal, r.status, me.name AS mentee_name, \
+                mt.name AS mentor_name \
          FROM mentoring_request r JOIN employee me ON me.id = r.mentee_id \
          JOIN employee mt ON mt.id = r.mentor_id WHERE r.id = $1",
     )
@@ -256,13 +258,13 @@ async fn request_head(tx: &mut Tx, request_id: i64) -> Result<RequestHead, AppEr
     .await?
     .ok_or(AppError::NotFound)?;
     Ok(RequestHead {
-        mentee_id: r.get(0),
-        mentor_id: r.get(1),
-        competency_id: r.get(2),
-        goal: r.get(3),
-        status: RequestStatus::from_db(&r.get::<String, _>(4)).ok_or(AppError::Internal)?,
-        mentee_name: r.get(5),
-        mentor_name: r.get(6),
+        mentee_id: r.get("mentee_id"),
+        mentor_id: r.get("mentor_id"),
+        competency_id: r.get("competency_id"),
+        goal: r.get("goal"),
+        status: RequestStatus::from_db(&r.get::<String, _>("status")).ok_or(AppError::Internal)?,
+        mentee_name: r.get("mentee_name"),
+        mentor_name: r.get("mentor_name"),
     })
 }
 
@@ -329,7 +331,7 @@ pub async fn desk() -> Result<MentorDesk, AppError> {
             .fetch_one(&db.pool)
             .await?;
     let rows = sqlx::query(&format!(
-        "SELECT {REQUEST_COLUMNS}, me.id {REQUEST_JOINS} \
+        "SELECT {REQUEST_COLUMNS}, me.id AS mentee_id {REQUEST_JOINS} \
          WHERE r.mentor_id = $1 AND r.status = 'pending' ORDER BY r.created_at, r.id"
     ))
     .bind(user.employee_id)
@@ -347,7 +349,10 @@ pub async fn desk() -> Result<MentorDesk, AppError> {
         .iter()
         .map(|r| {
             let mut view = request_view(r);
-            let mut mentee_gaps = gaps.get(&r.get::<i64, _>(15)).cloned().unwrap_or_default();
+            let mut mentee_gaps = gaps
+                .get(&r.get::<i64, _>("mentee_id"))
+                .cloned()
+                .unwrap_or_default();
             sort_by_gap(&mut mentee_gaps);
             mentee_gaps.retain(|g| g.gap() > 0);
             view.mentee_gaps = mentee_gaps;
@@ -355,8 +360,8 @@ pub async fn desk() -> Result<MentorDesk, AppError> {
         })
         .collect();
     Ok(MentorDesk {
-        capacity: head.get::<i64, _>(0).clamp(0, 10) as u8,
-        active_mentees: head.get::<i64, _>(1).clamp(0, 10) as u8,
+        capacity: head.get::<i64, _>("capacity").clamp(0, 10) as u8,
+        active_mentees: head.get::<i64, _>("active_mentees").clamp(0, 10) as u8,
         pending,
         mentorships: mentorships_of(db, "mentor_id", user.employee_id).await?,
     })
@@ -401,7 +406,7 @@ pub async fn accept(request_id: i64, now: i64) -> Result<(), AppError> {
     .bind(now)
     .fetch_one(&mut *tx)
     .await?
-    .get(0);
+    .get("id");
     notify(
         &mut tx,
         head.mentee_id,
@@ -452,7 +457,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<Sweep, AppError> {
     let mut tx = db.begin_write().await?;
     let rows = sqlx::query(
         "SELECT r.id, r.mentee_id, r.mentor_id, r.expires_at, r.reminded_at, r.competency_id, \
-                mt.name \
+                mt.name AS mentor_name \
          FROM mentoring_request r JOIN employee mt ON mt.id = r.mentor_id \
          WHERE r.status = 'pending' AND r.expires_at <= $1",
     )
@@ -461,8 +466,12 @@ pub async fn sweep(db: &Db, now: i64) -> Result<Sweep, AppError> {
     .await?;
     let mut done = Sweep::default();
     for r in &rows {
-        let id: i64 = r.get(0);
-        match due(now, r.get(3), r.get::<Option<i64>, _>(4).is_some()) {
+        let id: i64 = r.get("id");
+        match due(
+            now,
+            r.get("expires_at"),
+            r.get::<Option<i64>, _>("reminded_at").is_some(),
+        ) {
             Some(Due::Expire) => {
                 let to = transition(RequestStatus::Pending, RequestAction::Expire)?;
                 // Another server process may have expired it a moment ago: skip it then.
@@ -471,10 +480,10 @@ pub async fn sweep(db: &Db, now: i64) -> Result<Sweep, AppError> {
                 }
                 notify(
                     &mut tx,
-                    r.get(1),
+                    r.get("mentee_id"),
                     NotificationKind::MentoringExpired,
-                    &r.get::<String, _>(6),
-                    &format!("/mentoring?kompetensi={}", r.get::<i64, _>(5)),
+                    &r.get::<String, _>("mentor_name"),
+                    &format!("/mentoring?kompetensi={}", r.get::<i64, _>("competency_id")),
                 )
                 .await?;
                 done.expired += 1;
@@ -492,7 +501,7 @@ pub async fn sweep(db: &Db, now: i64) -> Result<Sweep, AppError> {
                 if marked == 1 {
                     notify(
                         &mut tx,
-                        r.get(2),
+                        r.get("mentor_id"),
                         NotificationKind::MentoringReminder,
                         "",
                         "/mentoring/permintaan",
