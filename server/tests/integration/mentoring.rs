@@ -2,9 +2,7 @@
 //! session confirmed into JP, who is refused what, capacity under concurrent accepts, and
 //! expiry driven by an injected clock.
 
-mod common;
-
-use common::{Server, TestDb, call, logged_in, whoami};
+use crate::common::{Server, TestDb, call, logged_in, whoami};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
@@ -605,7 +603,7 @@ async fn opting_in_makes_a_mentor_and_bad_input_changes_nothing(db: TestDb) {
     let sql = format!("SELECT COUNT(*) FROM mentoring_request WHERE mentee_id = {pegawai_id}");
     assert_eq!(count(&pool, &sql).await, 0);
     // Anonymous callers get nothing.
-    let anonymous = common::browser();
+    let anonymous = crate::common::browser();
     for endpoint in ["mentoring", "mentor-meja", "mentor-profil"] {
         assert_eq!(
             call(&anonymous, &server, endpoint, &[]).await.status,

@@ -1,8 +1,6 @@
 //! Server-rendered pages, headers and the health check (SQLite is enough: no SQL of its own).
 
-mod common;
-
-use common::{Engine, Server, TestDb, browser, logged_in};
+use crate::common::{Engine, Server, TestDb, browser, logged_in};
 use reqwest::StatusCode;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

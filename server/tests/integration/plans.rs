@@ -1,9 +1,7 @@
 //! Development plans over HTTP on both databases: the whole approval cycle, and everyone
 //! who may not act on a plan refused, with nothing changed by a refused request.
 
-mod common;
-
-use common::{Server, TestDb, browser, call, logged_in};
+use crate::common::{Server, TestDb, browser, call, logged_in};
 use reqwest::StatusCode;
 use serde_json::Value;
 

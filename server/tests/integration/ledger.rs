@@ -1,9 +1,7 @@
 //! The JP ledger over HTTP on both databases: recording with evidence, what is refused (and
 //! leaves nothing behind), who may download evidence, and verification by the OPD.
 
-mod common;
-
-use common::{Server, TestDb, browser, call, logged_in};
+use crate::common::{Server, TestDb, browser, call, logged_in};
 use reqwest::{
     StatusCode,
     multipart::{Form, Part},

@@ -1,9 +1,7 @@
 //! The admin pages' server functions on both databases: only the admin may use them; a
 //! competency in use is retired, never deleted; bad input changes nothing.
 
-mod common;
-
-use common::{Server, TestDb, call, logged_in};
+use crate::common::{Server, TestDb, call, logged_in};
 use reqwest::StatusCode;
 
 on_both_engines!(only_the_admin_edits_the_dictionary_standards_and_catalog);
@@ -134,7 +132,7 @@ async fn only_the_admin_edits_the_dictionary_standards_and_catalog(db: TestDb) {
     assert!(codes(&mine).contains(&"M.01".to_owned()));
 
     // Standards: the new competency required of the pegawai's position shows on their page.
-    let me = common::whoami(&pegawai, &server).await;
+    let me = crate::common::whoami(&pegawai, &server).await;
     let jabatan = me["jabatan"].as_str().unwrap().to_owned();
     let r = call(
         &admin,

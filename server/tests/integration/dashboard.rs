@@ -1,9 +1,7 @@
 //! The planning dashboard over HTTP on both databases: who sees which scope, the figures
 //! add up, the remote gap shows, and the CSV downloads follow the same rules.
 
-mod common;
-
-use common::{Server, TestDb, call, logged_in};
+use crate::common::{Server, TestDb, call, logged_in};
 use reqwest::StatusCode;
 
 on_both_engines!(the_dashboard_is_scoped_and_its_figures_add_up);

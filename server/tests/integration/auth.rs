@@ -1,8 +1,6 @@
 //! Login, logout, throttling, password change and sessions, over HTTP, on both databases.
 
-mod common;
-
-use common::{
+use crate::common::{
     PASSWORD, Server, TestDb, at_start_of_a_second, browser, call, logged_in, login, whoami,
 };
 use reqwest::StatusCode;

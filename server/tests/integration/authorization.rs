@@ -1,8 +1,6 @@
 //! Every role is refused what it may not do, and allowed what it may, on both databases.
 
-mod common;
-
-use common::{Server, TestDb, browser, call, logged_in};
+use crate::common::{Server, TestDb, browser, call, logged_in};
 use reqwest::StatusCode;
 
 on_both_engines!(each_role_is_refused_what_it_may_not_do);

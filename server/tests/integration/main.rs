@@ -1,0 +1,15 @@
+//! Bina's integration tests: each module drives the real `bina` binary over HTTP on SQLite
+//! and PostgreSQL. They are one test binary, not one per file, so that the whole app is
+//! linked once for all of them.
+
+#[macro_use]
+mod common;
+
+mod admin;
+mod auth;
+mod authorization;
+mod dashboard;
+mod ledger;
+mod mentoring;
+mod pages;
+mod plans;
