@@ -19,7 +19,7 @@ use crate::{
     competency::{CompetencyKind, ui::kind_text},
     i18n::*,
     jp::{DevPath, ui::path_text},
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 
 #[component]
@@ -76,8 +76,14 @@ fn CompetencyForm(
     save: ServerAction<SaveCompetency>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let c = current.clone();
-    let value = move |f: fn(&CompetencyEntry) -> String| c.as_ref().map(f).unwrap_or_default();
+    let value = |f: fn(&CompetencyEntry) -> String| current.as_ref().map(f).unwrap_or_default();
+    let (id, code, name) = (
+        value(|c| c.id.to_string()),
+        value(|c| c.code.clone()),
+        value(|c| c.name.clone()),
+    );
+    let description = value(|c| c.description.clone());
+    let indicators = value(|c| c.indicators.clone());
     let kind = current.as_ref().map_or(CompetencyKind::Teknis, |c| c.kind);
     view! {
         <section class="card" aria-labelledby="competency-form-title">
@@ -85,35 +91,29 @@ fn CompetencyForm(
                 {if current.is_some() { t_string!(i18n, admin.edit) } else { t_string!(i18n, admin.add) }}
             </h2>
             <ActionForm action=save attr:class="form">
-                <input type="hidden" name="id" value=value(|c| c.id.to_string()) />
+                <input type="hidden" name="id" value=id />
                 <div class="field-row">
-                    <div class="field">
-                        <label for="code">{t!(i18n, admin.code)}</label>
-                        <input id="code" name="code" required maxlength="16" value=value(|c| c.code.clone()) />
-                    </div>
-                    <div class="field">
-                        <label for="kind">{t!(i18n, competency.kind)}</label>
+                    <Field id="code" label=move || t!(i18n, admin.code)>
+                        <input id="code" name="code" required maxlength="16" value=code />
+                    </Field>
+                    <Field id="kind" label=move || t!(i18n, competency.kind)>
                         <select id="kind" name="kind">
                             {[CompetencyKind::Teknis, CompetencyKind::Manajerial, CompetencyKind::SosialKultural]
                                 .into_iter()
                                 .map(|k| view! { <option value=k.as_db() selected=k == kind>{kind_text(i18n, k)}</option> })
                                 .collect_view()}
                         </select>
-                    </div>
+                    </Field>
                 </div>
-                <div class="field">
-                    <label for="name">{t!(i18n, admin.name)}</label>
-                    <input id="name" name="name" required maxlength="120" value=value(|c| c.name.clone()) />
-                </div>
-                <div class="field">
-                    <label for="description">{t!(i18n, admin.description)}</label>
-                    <textarea id="description" name="description" rows="2" maxlength="500">{value(|c| c.description.clone())}</textarea>
-                </div>
-                <div class="field">
-                    <label for="indicators">{t!(i18n, admin.indicators)}</label>
-                    <textarea id="indicators" name="indicators" rows="5" required aria-describedby="indicators-hint">{value(|c| c.indicators.clone())}</textarea>
-                    <small id="indicators-hint" class="hint">{t!(i18n, admin.indicators_hint)}</small>
-                </div>
+                <Field id="name" label=move || t!(i18n, admin.name)>
+                    <input id="name" name="name" required maxlength="120" value=name />
+                </Field>
+                <Field id="description" label=move || t!(i18n, admin.description)>
+                    <textarea id="description" name="description" rows="2" maxlength="500">{description}</textarea>
+                </Field>
+                <Field id="indicators" label=move || t!(i18n, admin.indicators) hint=move || t!(i18n, admin.indicators_hint)>
+                    <textarea id="indicators" name="indicators" rows="5" required aria-describedby="indicators-hint">{indicators}</textarea>
+                </Field>
                 <button type="submit" class="button primary">{t!(i18n, admin.save)}</button>
             </ActionForm>
         </section>
@@ -201,15 +201,14 @@ pub fn StandardPage() -> impl IntoView {
                         let chosen = p.jabatan.clone().unwrap_or_default();
                         view! {
                             <Form method="GET" action="/admin/standar" attr:class="filters">
-                                <div class="field">
-                                    <label for="jabatan">{t!(i18n, table.jabatan)}</label>
+                                <Field id="jabatan" label=move || t!(i18n, table.jabatan)>
                                     <select id="jabatan" name="jabatan">
                                         {p.positions
                                             .iter()
                                             .map(|j| view! { <option value=j.clone() selected=*j == chosen>{j.clone()}</option> })
                                             .collect_view()}
                                     </select>
-                                </div>
+                                </Field>
                                 <button type="submit" class="button">{t!(i18n, staff.show)}</button>
                             </Form>
                             {p.jabatan.clone().map(|j| view! { <StandardTable jabatan=j levels=p.levels.clone() save /> })}
@@ -289,57 +288,49 @@ pub fn ProgramAdminPage() -> impl IntoView {
                     move |list| {
                         view! {
                             <ActionForm action=save attr:class="form card">
-                                <div class="field">
-                                    <label for="title">{t!(i18n, catalog.program)}</label>
+                                <Field id="title" label=move || t!(i18n, catalog.program)>
                                     <input id="title" name="program[title]" required maxlength="200" />
-                                </div>
-                                <div class="field">
-                                    <label for="competency_id">{t!(i18n, competency.competency)}</label>
+                                </Field>
+                                <Field id="competency_id" label=move || t!(i18n, competency.competency)>
                                     <select id="competency_id" name="program[competency_id]">
                                         {list.into_iter().filter(|c| !c.retired).map(|c| view! { <option value=c.id>{format!("{} {}", c.code, c.name)}</option> }).collect_view()}
                                     </select>
-                                </div>
+                                </Field>
                                 <div class="field-row">
-                                    <div class="field">
-                                        <label for="path">{t!(i18n, plan.path)}</label>
+                                    <Field id="path" label=move || t!(i18n, plan.path)>
                                         <select id="path" name="program[path]">
                                             {DevPath::ALL.iter().map(|&p| view! { <option value=p.code()>{path_text(i18n, p)}</option> }).collect_view()}
                                         </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="mode">{t!(i18n, catalog.mode)}</label>
+                                    </Field>
+                                    <Field id="mode" label=move || t!(i18n, catalog.mode)>
                                         <select id="mode" name="program[mode]">
                                             {[ProgramMode::Classroom, ProgramMode::Online, ProgramMode::Blended]
                                                 .into_iter()
                                                 .map(|m| view! { <option value=m.as_db()>{m.label(i18n)}</option> })
                                                 .collect_view()}
                                         </select>
-                                    </div>
+                                    </Field>
                                 </div>
                                 <div class="field-row">
                                     <div class="field">
                                         <label for="jp">"JP"</label>
                                         <input id="jp" name="program[jp]" type="number" min="1" max="400" required />
                                     </div>
-                                    <div class="field">
-                                        <label for="organiser">{t!(i18n, ledger.organiser)}</label>
+                                    <Field id="organiser" label=move || t!(i18n, ledger.organiser)>
                                         <input id="organiser" name="program[organiser]" required maxlength="200" />
-                                    </div>
+                                    </Field>
                                 </div>
                                 <div class="field-row">
-                                    <div class="field">
-                                        <label for="starts_on">{t!(i18n, ledger.starts_on)}</label>
+                                    <Field id="starts_on" label=move || t!(i18n, ledger.starts_on)>
                                         <input id="starts_on" name="program[starts_on]" type="date" required />
-                                    </div>
-                                    <div class="field">
-                                        <label for="ends_on">{t!(i18n, ledger.ends_on)}</label>
+                                    </Field>
+                                    <Field id="ends_on" label=move || t!(i18n, ledger.ends_on)>
                                         <input id="ends_on" name="program[ends_on]" type="date" required />
-                                    </div>
+                                    </Field>
                                 </div>
-                                <div class="field">
-                                    <label for="place">{t!(i18n, admin.place)}</label>
+                                <Field id="place" label=move || t!(i18n, admin.place)>
                                     <input id="place" name="program[place]" required maxlength="200" />
-                                </div>
+                                </Field>
                                 <button type="submit" class="button primary">{t!(i18n, admin.save)}</button>
                             </ActionForm>
                         }

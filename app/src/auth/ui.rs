@@ -10,7 +10,7 @@ use super::{ChangePassword, CurrentUser, Login, Logout};
 use crate::{
     error::AppError,
     i18n::*,
-    ui::{ErrorMessage, PageTitle},
+    ui::{ErrorMessage, Field, PageTitle},
     validation::PASSWORD_MIN_CHARS,
 };
 
@@ -65,8 +65,7 @@ pub fn LoginPage() -> impl IntoView {
             <p class="muted">{t!(i18n, login.intro)}</p>
             <ActionForm action=login attr:class="form" attr:novalidate=true>
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
-                <div class="field">
-                    <label for="nip">{t!(i18n, login.nip)}</label>
+                <Field id="nip" label=move || t!(i18n, login.nip) hint=move || t!(i18n, login.nip_hint)>
                     <input
                         id="nip"
                         name="nip"
@@ -77,12 +76,8 @@ pub fn LoginPage() -> impl IntoView {
                         maxlength="24"
                         aria-describedby="nip-hint"
                     />
-                    <small id="nip-hint" class="hint">
-                        {t!(i18n, login.nip_hint)}
-                    </small>
-                </div>
-                <div class="field">
-                    <label for="password">{t!(i18n, login.password)}</label>
+                </Field>
+                <Field id="password" label=move || t!(i18n, login.password)>
                     <input
                         id="password"
                         name="password"
@@ -90,7 +85,7 @@ pub fn LoginPage() -> impl IntoView {
                         autocomplete="current-password"
                         required
                     />
-                </div>
+                </Field>
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || {
                         if pending.get() {
@@ -151,8 +146,7 @@ pub fn AccountPage() -> impl IntoView {
             </Show>
             <ActionForm action=change attr:class="form">
                 {move || error().map(|error| view! { <ErrorMessage error /> })}
-                <div class="field">
-                    <label for="current">{t!(i18n, account.current)}</label>
+                <Field id="current" label=move || t!(i18n, account.current)>
                     <input
                         id="current"
                         name="current"
@@ -160,9 +154,8 @@ pub fn AccountPage() -> impl IntoView {
                         autocomplete="current-password"
                         required
                     />
-                </div>
-                <div class="field">
-                    <label for="new">{t!(i18n, account.new)}</label>
+                </Field>
+                <Field id="new" label=move || t!(i18n, account.new) hint=move || t!(i18n, account.new_hint)>
                     <input
                         id="new"
                         name="new"
@@ -172,12 +165,8 @@ pub fn AccountPage() -> impl IntoView {
                         minlength=min
                         aria-describedby="new-hint"
                     />
-                    <small id="new-hint" class="hint">
-                        {t!(i18n, account.new_hint)}
-                    </small>
-                </div>
-                <div class="field">
-                    <label for="confirmation">{t!(i18n, account.confirmation)}</label>
+                </Field>
+                <Field id="confirmation" label=move || t!(i18n, account.confirmation)>
                     <input
                         id="confirmation"
                         name="confirmation"
@@ -185,7 +174,7 @@ pub fn AccountPage() -> impl IntoView {
                         autocomplete="new-password"
                         required
                     />
-                </div>
+                </Field>
                 <button
                     type="submit"
                     class="button primary"

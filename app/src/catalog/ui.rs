@@ -7,7 +7,7 @@ use super::get_catalog;
 use crate::{
     i18n::*,
     jp::ui::path_text,
-    ui::{Loading, PageTitle, page_or_error},
+    ui::{Field, Loading, PageTitle, page_or_error},
 };
 
 #[component]
@@ -20,8 +20,7 @@ pub fn CatalogPage() -> impl IntoView {
         <PageTitle text=|i18n| t_string!(i18n, catalog.title) />
         <h1>{t!(i18n, catalog.title)}</h1>
         <Form method="GET" action="/katalog" attr:class="filters">
-            <div class="field">
-                <label for="kompetensi">{t!(i18n, catalog.filter)}</label>
+            <Field id="kompetensi" label=move || t!(i18n, catalog.filter)>
                 <input
                     id="kompetensi"
                     name="kompetensi"
@@ -29,7 +28,7 @@ pub fn CatalogPage() -> impl IntoView {
                     placeholder="M.03, T.KEU.01"
                     value=move || competency().unwrap_or_default()
                 />
-            </div>
+            </Field>
             <button type="submit" class="button">{t!(i18n, staff.show)}</button>
         </Form>
         <Suspense fallback=Loading>

@@ -17,7 +17,7 @@ use crate::{
     i18n::*,
     org::{AccessClass, JenisJabatan},
     plan::ui::status_text,
-    ui::{Loading, PageTitle, page_or_error},
+    ui::{Field, Loading, PageTitle, page_or_error},
 };
 
 /// The filters in the current URL.
@@ -96,17 +96,15 @@ fn Filters(d: Dashboard) -> impl IntoView {
     let years = [d.year - 1, d.year, d.year + 1];
     view! {
         <Form method="GET" action="/dasbor" attr:class="filters dashboard-filters">
-            <div class="field">
-                <label for="tahun">{t!(i18n, dashboard.year)}</label>
+            <Field id="tahun" label=move || t!(i18n, dashboard.year)>
                 <select id="tahun" name="tahun">
                     {years.into_iter().map(|y| view! { <option value=y selected=y == d.year>{y}</option> }).collect_view()}
                 </select>
-            </div>
+            </Field>
             {(!d.opd_choices.is_empty())
                 .then(|| {
                     view! {
-                        <div class="field">
-                            <label for="opd">{t!(i18n, staff.opd)}</label>
+                        <Field id="opd" label=move || t!(i18n, staff.opd)>
                             <select id="opd" name="opd">
                                 <option value="">{t!(i18n, dashboard.city)}</option>
                                 {d.opd_choices
@@ -114,11 +112,10 @@ fn Filters(d: Dashboard) -> impl IntoView {
                                     .map(|c| view! { <option value=c.id selected=f.opd == Some(c.id)>{c.name.clone()}</option> })
                                     .collect_view()}
                             </select>
-                        </div>
+                        </Field>
                     }
                 })}
-            <div class="field">
-                <label for="jenis">{t!(i18n, home.jenis_jabatan)}</label>
+            <Field id="jenis" label=move || t!(i18n, home.jenis_jabatan)>
                 <select id="jenis" name="jenis">
                     <option value="">{t!(i18n, dashboard.all)}</option>
                     {JenisJabatan::ALL
@@ -126,9 +123,8 @@ fn Filters(d: Dashboard) -> impl IntoView {
                         .map(|j| view! { <option value=j.as_db() selected=f.jenis.as_deref() == Some(j.as_db())>{j.label()}</option> })
                         .collect_view()}
                 </select>
-            </div>
-            <div class="field">
-                <label for="akses">{t!(i18n, dashboard.access)}</label>
+            </Field>
+            <Field id="akses" label=move || t!(i18n, dashboard.access)>
                 <select id="akses" name="akses">
                     <option value="">{t!(i18n, dashboard.all)}</option>
                     {AccessClass::ALL
@@ -136,7 +132,7 @@ fn Filters(d: Dashboard) -> impl IntoView {
                         .map(|a| view! { <option value=a.as_db() selected=f.access.as_deref() == Some(a.as_db())>{a.label(i18n)}</option> })
                         .collect_view()}
                 </select>
-            </div>
+            </Field>
             <button type="submit" class="button">{t!(i18n, staff.show)}</button>
         </Form>
     }

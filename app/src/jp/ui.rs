@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     i18n::*,
-    ui::{DecisionQueue, ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{DecisionQueue, ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 use crate::{jp::VerifyDecision, validation::FormValue};
 
@@ -208,6 +208,7 @@ fn EntryRow(e: EntryView) -> impl IntoView {
 /// browser shows the upload's progress); the server sends the browser back to this page.
 #[component]
 fn RecordForm(today: String) -> impl IntoView {
+    let today_start = today.clone();
     let i18n = use_i18n();
     let families = [
         (
@@ -233,8 +234,7 @@ fn RecordForm(today: String) -> impl IntoView {
                 aria-busy=move || busy.get().to_string()
                 on:submit=move |_| set_busy.set(true)
             >
-                <div class="field">
-                    <label for="path">{t!(i18n, plan.path)}</label>
+                <Field id="path" label=move || t!(i18n, plan.path)>
                     <select id="path" name="path" required>
                         {families
                             .into_iter()
@@ -251,46 +251,39 @@ fn RecordForm(today: String) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="entry-title">{t!(i18n, ledger.activity)}</label>
+                </Field>
+                <Field id="entry-title" label=move || t!(i18n, ledger.activity)>
                     <input id="entry-title" name="title" type="text" required maxlength=MAX_TEXT_CHARS />
-                </div>
-                <div class="field">
-                    <label for="organiser">{t!(i18n, ledger.organiser)}</label>
+                </Field>
+                <Field id="organiser" label=move || t!(i18n, ledger.organiser)>
                     <input id="organiser" name="organiser" type="text" required maxlength=MAX_TEXT_CHARS />
-                </div>
+                </Field>
                 <div class="field-row">
-                    <div class="field">
-                        <label for="starts_on">{t!(i18n, ledger.starts_on)}</label>
-                        <input id="starts_on" name="starts_on" type="date" required max=today.clone() />
-                    </div>
-                    <div class="field">
-                        <label for="ends_on">{t!(i18n, ledger.ends_on)}</label>
+                    <Field id="starts_on" label=move || t!(i18n, ledger.starts_on)>
+                        <input id="starts_on" name="starts_on" type="date" required max=today_start />
+                    </Field>
+                    <Field id="ends_on" label=move || t!(i18n, ledger.ends_on)>
                         <input id="ends_on" name="ends_on" type="date" required max=today />
-                    </div>
+                    </Field>
                 </div>
                 <div class="field-row">
-                    <div class="field">
-                        <label for="amount">{t!(i18n, ledger.amount)}</label>
+                    <Field id="amount" label=move || t!(i18n, ledger.amount)>
                         <input id="amount" name="amount" type="number" inputmode="numeric" min="1" required />
-                    </div>
-                    <div class="field">
-                        <label for="unit">{t!(i18n, ledger.unit)}</label>
+                    </Field>
+                    <Field id="unit" label=move || t!(i18n, ledger.unit)>
                         <select id="unit" name="unit">
                             {[AmountUnit::Days, AmountUnit::Hours, AmountUnit::Sessions, AmountUnit::Activities]
                                 .into_iter()
                                 .map(|u| view! { <option value=u.as_db()>{unit_text(i18n, u)}</option> })
                                 .collect_view()}
                         </select>
-                    </div>
+                    </Field>
                 </div>
                 <div class="field checkbox">
                     <input id="international" name="international" type="checkbox" value="1" />
                     <label for="international">{t!(i18n, ledger.international)}</label>
                 </div>
-                <div class="field">
-                    <label for="bukti">{t!(i18n, ledger.evidence)}</label>
+                <Field id="bukti" label=move || t!(i18n, ledger.evidence) hint=move || t!(i18n, ledger.evidence_hint)>
                     <input
                         id="bukti"
                         name="bukti"
@@ -299,8 +292,7 @@ fn RecordForm(today: String) -> impl IntoView {
                         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                         aria-describedby="bukti-hint"
                     />
-                    <small id="bukti-hint" class="hint">{t!(i18n, ledger.evidence_hint)}</small>
-                </div>
+                </Field>
                 <p class="muted">{t!(i18n, ledger.jp_rules_hint)}</p>
                 <button type="submit" class="button primary" disabled=move || busy.get()>
                     {move || if busy.get() { t_string!(i18n, ledger.uploading) } else { t_string!(i18n, ledger.record) }}
@@ -366,10 +358,9 @@ fn VerifyCard(item: EntryToVerify, decide: ServerAction<DecideJpEntry>) -> impl 
                 <ActionForm action=decide attr:class="form">
                     <input type="hidden" name="entry_id" value=id />
                     <input type="hidden" name="keputusan" value=VerifyDecision::Reject.form_value() />
-                    <div class="field">
-                        <label for=reason_for>{t!(i18n, verify.reason)}</label>
+                    <Field id=reason_for label=move || t!(i18n, verify.reason)>
                         <textarea id=reason_id name="alasan" rows="2" required maxlength="1000"></textarea>
-                    </div>
+                    </Field>
                     <button type="submit" class="button">{t!(i18n, verify.reject)}</button>
                 </ActionForm>
             </div>

@@ -12,7 +12,7 @@ use leptos_router::{
 use super::{EmployeePage, EmployeeRow, get_opd_staff, get_team};
 use crate::{
     i18n::*,
-    ui::{Loading, PageTitle, page_or_error, urlencode},
+    ui::{Field, Loading, PageTitle, page_or_error, urlencode},
 };
 
 #[component]
@@ -128,8 +128,7 @@ fn StaffList(page: EmployeePage) -> impl IntoView {
     let selected = page.opd_id;
     view! {
         <Form method="GET" action="/pegawai" attr:class="filters">
-            <div class="field">
-                <label for="opd">{t!(i18n, staff.opd)}</label>
+            <Field id="opd" label=move || t!(i18n, staff.opd)>
                 <select id="opd" name="opd">
                     {page
                         .opd_choices
@@ -143,11 +142,10 @@ fn StaffList(page: EmployeePage) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </div>
-            <div class="field">
-                <label for="q">{t!(i18n, staff.search)}</label>
+            </Field>
+            <Field id="q" label=move || t!(i18n, staff.search)>
                 <input id="q" name="q" type="search" value=search />
-            </div>
+            </Field>
             <button type="submit" class="button">
                 {t!(i18n, staff.show)}
             </button>

@@ -18,7 +18,7 @@ use crate::{
         DevPath, PathFamily,
         ui::{JpProgressBar, path_text},
     },
-    ui::{DecisionQueue, ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{DecisionQueue, ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 use crate::{plan::ReviewDecision, validation::FormValue};
 
@@ -301,8 +301,7 @@ fn AddItemForm(
             <h2 id="add-title">{t!(i18n, plan.add_title)}</h2>
             <ActionForm action=add attr:class="form">
                 <input type="hidden" name="year" value=year />
-                <div class="field">
-                    <label for="competency_id">{t!(i18n, plan.competency)}</label>
+                <Field id="competency_id" label=move || t!(i18n, plan.competency)>
                     <select id="competency_id" name="competency_id" required>
                         {competencies
                             .into_iter()
@@ -312,9 +311,8 @@ fn AddItemForm(
                             })
                             .collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="path">{t!(i18n, plan.path)}</label>
+                </Field>
+                <Field id="path" label=move || t!(i18n, plan.path)>
                     <select
                         id="path"
                         name="path"
@@ -348,13 +346,11 @@ fn AddItemForm(
                             })
                             .collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="title">{t!(i18n, plan.item_title)}</label>
+                </Field>
+                <Field id="title" label=move || t!(i18n, plan.item_title)>
                     <input id="title" name="title" type="text" required maxlength=MAX_TITLE_CHARS />
-                </div>
-                <div class="field">
-                    <label for="planned_jp">{t!(i18n, plan.planned_jp)}</label>
+                </Field>
+                <Field id="planned_jp" label=move || t!(i18n, plan.planned_jp) hint=move || t!(i18n, plan.jp_hint)>
                     <input
                         id="planned_jp"
                         name="planned_jp"
@@ -363,23 +359,20 @@ fn AddItemForm(
                         min="1"
                         max=MAX_ITEM_JP
                         required
-                        aria-describedby="jp-hint"
+                        aria-describedby="planned_jp-hint"
                         prop:value=jp
                         on:input=move |ev| {
                             set_jp_touched.set(true);
                             set_jp.set(event_target_value(&ev));
                         }
                     />
-                    <small id="jp-hint" class="hint">{t!(i18n, plan.jp_hint)}</small>
-                </div>
-                <div class="field">
-                    <label for="target_quarter">{t!(i18n, plan.quarter)}</label>
+                </Field>
+                <Field id="target_quarter" label=move || t!(i18n, plan.quarter)>
                     <select id="target_quarter" name="target_quarter">
                         {(1..=4).map(|q| view! { <option value=q>{format!("TW {q}")}</option> }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="program_id">{t!(i18n, plan.program)}</label>
+                </Field>
+                <Field id="program_id" label=move || t!(i18n, plan.program)>
                     <select id="program_id" name="program_id">
                         <option value="">{t!(i18n, plan.no_program)}</option>
                         {programs
@@ -390,7 +383,7 @@ fn AddItemForm(
                             })
                             .collect_view()}
                     </select>
-                </div>
+                </Field>
                 <button type="submit" class="button primary" disabled=move || add.pending().get()>
                     {t!(i18n, plan.add)}
                 </button>
@@ -490,10 +483,9 @@ fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl Into
                 <ActionForm action=review attr:class="form">
                     <input type="hidden" name="plan_id" value=id />
                     <input type="hidden" name="keputusan" value=ReviewDecision::Return.form_value() />
-                    <div class="field">
-                        <label for=comment_for>{t!(i18n, approval.comment)}</label>
+                    <Field id=comment_for label=move || t!(i18n, approval.comment)>
                         <textarea id=comment_id name="komentar" rows="3" required maxlength="1000"></textarea>
-                    </div>
+                    </Field>
                     <button type="submit" class="button">
                         {t!(i18n, approval.return_plan)}
                     </button>

@@ -1,8 +1,11 @@
 //! UI primitives every page uses, knowing no feature: the page title, error messages, the
-//! loading state, 404 and error pages, the decision queue page, and small formatting helpers.
+//! loading state, 404 and error pages, a form field, the decision queue page, and small
+//! formatting helpers.
 
+mod field;
 mod queue;
 
+pub use field::Field;
 pub use queue::DecisionQueue;
 
 use leptos::prelude::*;

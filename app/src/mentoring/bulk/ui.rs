@@ -7,7 +7,7 @@ use super::api::*;
 use super::model::{BulkMatchPage, CohortFilter, MAX_COHORT, Proposal, UnmatchedReason};
 use crate::{
     i18n::*,
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 use crate::{mentoring::bulk::MentorDesignation, validation::FormValue};
 
@@ -72,13 +72,12 @@ pub fn BulkMatchPage() -> impl IntoView {
                     <label for="nip-mentor">"NIP"</label>
                     <input id="nip-mentor" name="nip" inputmode="numeric" autocomplete="off" required maxlength="18" />
                 </div>
-                <div class="field">
-                    <label for="tindakan">{t!(i18n, bulk.action)}</label>
+                <Field id="tindakan" label=move || t!(i18n, bulk.action)>
                     <select id="tindakan" name="tindakan">
                         <option value=MentorDesignation::Designate.form_value()>{t!(i18n, bulk.designate)}</option>
                         <option value=MentorDesignation::Remove.form_value()>{t!(i18n, bulk.remove)}</option>
                     </select>
-                </div>
+                </Field>
                 <button type="submit" class="button">{t!(i18n, bulk.apply)}</button>
             </ActionForm>
         </section>
@@ -91,8 +90,7 @@ fn BulkMatch(p: BulkMatchPage, publish: ServerAction<PublishBulkMatch>) -> impl 
     let f = p.filter.clone();
     view! {
         <Form method="GET" action="/admin/pencocokan" attr:class="filters">
-            <div class="field">
-                <label for="kompetensi">{t!(i18n, bulk.competency)}</label>
+            <Field id="kompetensi" label=move || t!(i18n, bulk.competency)>
                 <select id="kompetensi" name="filter[kompetensi]" required>
                     <option value="">{t!(i18n, bulk.choose)}</option>
                     {p.competencies
@@ -100,9 +98,8 @@ fn BulkMatch(p: BulkMatchPage, publish: ServerAction<PublishBulkMatch>) -> impl 
                         .map(|c| view! { <option value=c.id selected=f.kompetensi == Some(c.id)>{format!("{} {}", c.code, c.name)}</option> })
                         .collect_view()}
                 </select>
-            </div>
-            <div class="field">
-                <label for="opd">{t!(i18n, bulk.opd)}</label>
+            </Field>
+            <Field id="opd" label=move || t!(i18n, bulk.opd)>
                 <select id="opd" name="filter[opd]">
                     <option value="">{t!(i18n, bulk.whole_city)}</option>
                     {p.opds
@@ -110,11 +107,10 @@ fn BulkMatch(p: BulkMatchPage, publish: ServerAction<PublishBulkMatch>) -> impl 
                         .map(|o| view! { <option value=o.id selected=f.opd == Some(o.id)>{o.name.clone()}</option> })
                         .collect_view()}
                 </select>
-            </div>
+            </Field>
             // Programmes follow the chosen competency, so they appear once one is chosen.
             {(!p.programs.is_empty()).then(|| view! {
-                <div class="field">
-                    <label for="program">{t!(i18n, bulk.program)}</label>
+                <Field id="program" label=move || t!(i18n, bulk.program)>
                     <select id="program" name="filter[program]">
                         <option value="">{t!(i18n, bulk.any_program)}</option>
                         {p.programs
@@ -122,7 +118,7 @@ fn BulkMatch(p: BulkMatchPage, publish: ServerAction<PublishBulkMatch>) -> impl 
                             .map(|g| view! { <option value=g.id selected=f.program == Some(g.id)>{g.title.clone()}</option> })
                             .collect_view()}
                     </select>
-                </div>
+                </Field>
             })}
             <button type="submit" class="button">{t!(i18n, bulk.compute)}</button>
         </Form>

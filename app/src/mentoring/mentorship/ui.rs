@@ -14,7 +14,7 @@ use crate::{
         rules::SESSION_MINUTES,
         ui::session_mode_text,
     },
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 use crate::{mentoring::FitAnswer, validation::FormValue};
 
@@ -187,10 +187,9 @@ fn Goals(
             {active.then(|| view! {
                 <ActionForm action=add_goal attr:class="form">
                     <input type="hidden" name="mentorship_id" value=mid />
-                    <div class="field">
-                        <label for="tujuan-baru">{t!(i18n, mentoring.new_goal)}</label>
+                    <Field id="tujuan-baru" label=move || t!(i18n, mentoring.new_goal)>
                         <input id="tujuan-baru" name="tujuan" required maxlength="300" />
-                    </div>
+                    </Field>
                     <button type="submit" class="button">{t!(i18n, mentoring.add_goal)}</button>
                 </ActionForm>
             })}
@@ -247,25 +246,21 @@ fn LogSessionForm(
             <h2 id="catat-sesi">{t!(i18n, mentoring.log_session)}</h2>
             <ActionForm action=log attr:class="form">
                 <input type="hidden" name="mentorship_id" value=mid />
-                <div class="field">
-                    <label for="tanggal-sesi">{t!(i18n, mentoring.held_on)}</label>
+                <Field id="tanggal-sesi" label=move || t!(i18n, mentoring.held_on)>
                     <input id="tanggal-sesi" type="date" name="session[held_on]" required min=started max=today.clone() value=today.clone() />
-                </div>
-                <div class="field">
-                    <label for="durasi">{t!(i18n, mentoring.minutes)}</label>
+                </Field>
+                <Field id="durasi" label=move || t!(i18n, mentoring.minutes)>
                     <input id="durasi" type="number" name="session[minutes]" required min=*SESSION_MINUTES.start() max=*SESSION_MINUTES.end() value="60" />
-                </div>
-                <div class="field">
-                    <label for="cara-sesi">{t!(i18n, mentoring.session_mode)}</label>
+                </Field>
+                <Field id="cara-sesi" label=move || t!(i18n, mentoring.session_mode)>
                     <select id="cara-sesi" name="session[mode]">
                         <option value="online">{t!(i18n, mentoring.mode_online)}</option>
                         <option value="in_person">{t!(i18n, mentoring.mode_in_person)}</option>
                     </select>
-                </div>
-                <div class="field">
-                    <label for="catatan-sesi">{t!(i18n, mentoring.notes)}</label>
+                </Field>
+                <Field id="catatan-sesi" label=move || t!(i18n, mentoring.notes)>
                     <textarea id="catatan-sesi" name="session[notes]" rows="3" maxlength="2000"></textarea>
-                </div>
+                </Field>
                 <button type="submit" class="button primary">{t!(i18n, mentoring.log)}</button>
             </ActionForm>
         </section>
@@ -283,16 +278,14 @@ fn EndForm(mid: i64, active: bool, end: ServerAction<EndMentorship>) -> impl Int
             {active.then(|| view! { <p class="muted">{t!(i18n, mentoring.end_intro)}</p> })}
             <ActionForm action=end attr:class="form">
                 <input type="hidden" name="mentorship_id" value=mid />
-                <div class="field">
-                    <label for="nilai">{t!(i18n, mentoring.rating)}</label>
+                <Field id="nilai" label=move || t!(i18n, mentoring.rating)>
                     <select id="nilai" name="nilai" required>
                         {(1..=5).rev().map(|n| view! { <option value=n>{n}</option> }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="komentar">{t!(i18n, mentoring.comment)}</label>
+                </Field>
+                <Field id="komentar" label=move || t!(i18n, mentoring.comment)>
                     <textarea id="komentar" name="komentar" rows="3" maxlength="1000"></textarea>
-                </div>
+                </Field>
                 <button type="submit" class="button">
                     {if active { t!(i18n, mentoring.end).into_any() } else { t!(i18n, mentoring.send_feedback).into_any() }}
                 </button>

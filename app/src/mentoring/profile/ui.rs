@@ -11,7 +11,7 @@ use crate::{
         rules::MAX_CAPACITY,
         ui::{flag, mode_text},
     },
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 
 #[component]
@@ -61,23 +61,20 @@ pub fn MentorProfilePage() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </fieldset>
-                                <div class="field">
-                                    <label for="kapasitas">{t!(i18n, mentoring.capacity)}</label>
+                                <Field id="kapasitas" label=move || t!(i18n, mentoring.capacity)>
                                     <input id="kapasitas" name="profile[capacity]" type="number" min="1" max=MAX_CAPACITY required value=p.capacity />
-                                </div>
-                                <div class="field">
-                                    <label for="cara">{t!(i18n, mentoring.mode)}</label>
+                                </Field>
+                                <Field id="cara" label=move || t!(i18n, mentoring.mode)>
                                     <select id="cara" name="profile[mode]">
                                         {MentorMode::ALL
                                             .into_iter()
                                             .map(|m| view! { <option value=m.as_db() selected=m == mode>{move || mode_text(i18n, m)}</option> })
                                             .collect_view()}
                                     </select>
-                                </div>
-                                <div class="field">
-                                    <label for="bio">{t!(i18n, mentoring.bio)}</label>
+                                </Field>
+                                <Field id="bio" label=move || t!(i18n, mentoring.bio)>
                                     <textarea id="bio" name="profile[bio]" rows="3" maxlength="500">{p.bio.clone()}</textarea>
-                                </div>
+                                </Field>
                                 <div class="check">
                                     <input type="checkbox" id="menerima" name="profile[accepting]" value="1" checked=p.accepting />
                                     <label for="menerima">{t!(i18n, mentoring.accepting)}</label>

@@ -11,7 +11,7 @@ use super::model::{Drill, MentoringDashboard, MentoringFilter};
 use crate::mentoring::ui::status_text;
 use crate::{
     i18n::*,
-    ui::{Loading, PageTitle, page_or_error, urlencode},
+    ui::{Field, Loading, PageTitle, page_or_error, urlencode},
 };
 
 #[component]
@@ -73,28 +73,25 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
             }} " · " {d.year}
         </p>
         <Form method="GET" action="/dasbor/mentoring" attr:class="filters dashboard-filters">
-            <div class="field">
-                <label for="tahun">{t!(i18n, dashboard.year)}</label>
+            <Field id="tahun" label=move || t!(i18n, dashboard.year)>
                 <select id="tahun" name="tahun">
                     {years.into_iter().map(|y| view! { <option value=y selected=y == d.year>{y}</option> }).collect_view()}
                 </select>
-            </div>
+            </Field>
             {(!d.opd_choices.is_empty()).then(|| view! {
-                <div class="field">
-                    <label for="opd">{t!(i18n, staff.opd)}</label>
+                <Field id="opd" label=move || t!(i18n, staff.opd)>
                     <select id="opd" name="opd">
                         <option value="">{t!(i18n, dashboard.city)}</option>
                         {d.opd_choices.iter().map(|c| view! { <option value=c.id selected=f.opd == Some(c.id)>{c.name.clone()}</option> }).collect_view()}
                     </select>
-                </div>
+                </Field>
             })}
-            <div class="field">
-                <label for="kompetensi">{t!(i18n, mdash.competency)}</label>
+            <Field id="kompetensi" label=move || t!(i18n, mdash.competency)>
                 <select id="kompetensi" name="kompetensi">
                     <option value="">{t!(i18n, dashboard.all)}</option>
                     {d.competency_choices.iter().map(|c| view! { <option value=c.id selected=f.kompetensi == Some(c.id)>{format!("{} {}", c.code, c.name)}</option> }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <button type="submit" class="button">{t!(i18n, staff.show)}</button>
         </Form>
         <section class="card" aria-labelledby="m-permintaan" data-figure="requests">

@@ -17,7 +17,7 @@ use crate::{
         },
         ui::{MentorshipList, decline_reason_text, flag, gap_label, reason_view, status_text},
     },
-    ui::{ErrorMessage, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
 };
 
 #[component]
@@ -95,8 +95,7 @@ fn FindMentor(
         <section class="card" aria-labelledby="cari-mentor">
             <h2 id="cari-mentor">{t!(i18n, mentoring.find)}</h2>
             <Form method="GET" action="/mentoring" attr:class="filters">
-                <div class="field">
-                    <label for="kompetensi">{t!(i18n, mentoring.competency)}</label>
+                <Field id="kompetensi" label=move || t!(i18n, mentoring.competency)>
                     <select id="kompetensi" name="kompetensi">
                         {gaps
                             .iter()
@@ -109,7 +108,7 @@ fn FindMentor(
                             })
                             .collect_view()}
                     </select>
-                </div>
+                </Field>
                 <button type="submit" class="button">{t!(i18n, mentoring.show)}</button>
             </Form>
             {match (chosen, pending_here) {
@@ -159,6 +158,7 @@ fn RecommendationCard(
     let id = r.mentor.mentor_id;
     let goal_id = format!("tujuan-{id}");
     let goal_for = goal_id.clone();
+    let goal_hint = format!("{goal_id}-hint");
     let message_id = format!("pesan-{id}");
     let message_for = message_id.clone();
     let label = r.mentor.name.clone();
@@ -185,15 +185,12 @@ fn RecommendationCard(
                 <ActionForm action=send attr:class="form">
                     <input type="hidden" name="mentor_id" value=id />
                     <input type="hidden" name="competency_id" value=competency_id />
-                    <div class="field">
-                        <label for=goal_for>{t!(i18n, mentoring.goal)}</label>
-                        <input id=goal_id name="goal" required maxlength="300" />
-                        <small class="muted">{t!(i18n, mentoring.goal_hint)}</small>
-                    </div>
-                    <div class="field">
-                        <label for=message_for>{t!(i18n, mentoring.message)}</label>
+                    <Field id=goal_for label=move || t!(i18n, mentoring.goal) hint=move || t!(i18n, mentoring.goal_hint)>
+                        <input id=goal_id name="goal" required maxlength="300" aria-describedby=goal_hint />
+                    </Field>
+                    <Field id=message_for label=move || t!(i18n, mentoring.message)>
                         <textarea id=message_id name="message" rows="3" maxlength="1000"></textarea>
-                    </div>
+                    </Field>
                     <button type="submit" class="button primary">{t!(i18n, mentoring.send)}</button>
                 </ActionForm>
             </details>
@@ -308,19 +305,17 @@ fn IncomingRequest(
                 </ActionForm>
                 <ActionForm action=decline attr:class="form">
                     <input type="hidden" name="request_id" value=id />
-                    <div class="field">
-                        <label for=reason_for>{t!(i18n, mentoring.decline_reason)}</label>
+                    <Field id=reason_for label=move || t!(i18n, mentoring.decline_reason)>
                         <select id=reason_id name="alasan">
                             {DeclineReason::ALL
                                 .into_iter()
                                 .map(|d| view! { <option value=d.as_db()>{move || decline_reason_text(i18n, d)}</option> })
                                 .collect_view()}
                         </select>
-                    </div>
-                    <div class="field">
-                        <label for=note_for>{t!(i18n, mentoring.decline_note)}</label>
+                    </Field>
+                    <Field id=note_for label=move || t!(i18n, mentoring.decline_note)>
                         <textarea id=note_id name="catatan" rows="2" maxlength="500"></textarea>
-                    </div>
+                    </Field>
                     <button type="submit" class="button">{t!(i18n, mentoring.decline)}</button>
                 </ActionForm>
             </div>
