@@ -1,7 +1,9 @@
 //! Bina: competency development of the civil servants of Kota Palu.
 //!
-//! One folder per feature (see DESIGN.md). Each keeps its pure domain logic free of I/O,
-//! its server functions thin, and its server-only code under `ssr`.
+//! One folder per feature on a shared ground (`calendar`, `validation`, `settings`, `db`,
+//! `ui`, `error`), and the page frame in `shell`; ARCHITECTURE.md at the top of the
+//! repository walks the layout. In a feature, pure rules are free of I/O, `api.rs` holds the
+//! server functions and `queries.rs` (server only) their SQL.
 #![recursion_limit = "256"]
 
 // The metadata-driven loader keeps the heavy ICU data exporter of the build-script route

@@ -19,7 +19,9 @@ use crate::{
     competency::{CompetencyKind, ui::kind_text},
     i18n::*,
     jp::{DevPath, ui::path_text},
-    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{
+        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, action_error, page_or_error,
+    },
 };
 
 #[component]
@@ -127,54 +129,47 @@ fn DictionaryTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, admin.dictionary_title).to_string()>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, competency.competency)}</th>
-                        <th scope="col">{t!(i18n, competency.kind)}</th>
-                        <th scope="col">{t!(i18n, ledger.status)}</th>
-                        <th scope="col">{t!(i18n, admin.actions)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list
-                        .into_iter()
-                        .map(|c| {
-                            let kind = c.kind;
-                            let id = c.id;
-                            view! {
-                                <tr data-code=c.code.clone()>
-                                    <th scope="row"><span class="code">{c.code.clone()}</span> " " {c.name.clone()}</th>
-                                    <td>{move || kind_text(i18n, kind)}</td>
-                                    <td>
-                                        {if c.retired { t_string!(i18n, admin.retired) } else { t_string!(i18n, admin.active) }}
-                                        {c.in_use.then(|| view! { <br /><small class="muted">{t!(i18n, admin.in_use)}</small> })}
-                                    </td>
-                                    <td class="row-actions">
-                                        <A href=format!("/admin/kompetensi?ubah={id}")>{t!(i18n, admin.edit)}</A>
-                                        <ActionForm action=set_state>
-                                            <input type="hidden" name="id" value=id />
-                                            <input type="hidden" name="pensiun" value=if c.retired { "0" } else { "1" } />
-                                            <button type="submit" class="link-button">
-                                                {if c.retired { t_string!(i18n, admin.restore) } else { t_string!(i18n, admin.retire) }}
-                                            </button>
-                                        </ActionForm>
-                                        {(!c.in_use).then(|| view! {
-                                            <ActionForm action=set_state>
-                                                <input type="hidden" name="id" value=id />
-                                                <input type="hidden" name="pensiun" value="hapus" />
-                                                <button type="submit" class="link-button">{t!(i18n, admin.delete)}</button>
-                                            </ActionForm>
-                                        })}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable name=TableName::Text(|i18n| t_string!(i18n, admin.dictionary_title)) head=move || view! {
+            <th scope="col">{t!(i18n, competency.competency)}</th>
+            <th scope="col">{t!(i18n, competency.kind)}</th>
+            <th scope="col">{t!(i18n, ledger.status)}</th>
+            <th scope="col">{t!(i18n, admin.actions)}</th>
+        }>
+            {list
+                .into_iter()
+                .map(|c| {
+                    let kind = c.kind;
+                    let id = c.id;
+                    view! {
+                        <tr data-code=c.code.clone()>
+                            <th scope="row"><span class="code">{c.code.clone()}</span> " " {c.name.clone()}</th>
+                            <td>{move || kind_text(i18n, kind)}</td>
+                            <td>
+                                {if c.retired { t_string!(i18n, admin.retired) } else { t_string!(i18n, admin.active) }}
+                                {c.in_use.then(|| view! { <br /><small class="muted">{t!(i18n, admin.in_use)}</small> })}
+                            </td>
+                            <td class="row-actions">
+                                <A href=format!("/admin/kompetensi?ubah={id}")>{t!(i18n, admin.edit)}</A>
+                                <ActionForm action=set_state>
+                                    <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="pensiun" value=if c.retired { "0" } else { "1" } />
+                                    <button type="submit" class="link-button">
+                                        {if c.retired { t_string!(i18n, admin.restore) } else { t_string!(i18n, admin.retire) }}
+                                    </button>
+                                </ActionForm>
+                                {(!c.in_use).then(|| view! {
+                                    <ActionForm action=set_state>
+                                        <input type="hidden" name="id" value=id />
+                                        <input type="hidden" name="pensiun" value="hapus" />
+                                        <button type="submit" class="link-button">{t!(i18n, admin.delete)}</button>
+                                    </ActionForm>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
 }
 
@@ -229,42 +224,35 @@ fn StandardTable(
     let i18n = use_i18n();
     let label = jabatan.clone();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, competency.competency)}</th>
-                        <th scope="col">{t!(i18n, competency.required)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {levels
-                        .into_iter()
-                        .map(|(c, level)| {
-                            let select_id = format!("tingkat-{}", c.id);
-                            let jabatan = jabatan.clone();
-                            let label_for = select_id.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row"><label for=label_for><span class="code">{c.code.clone()}</span> " " {c.name.clone()}</label></th>
-                                    <td>
-                                        <ActionForm action=save attr:class="inline-form">
-                                            <input type="hidden" name="jabatan" value=jabatan />
-                                            <input type="hidden" name="competency_id" value=c.id />
-                                            <select id=select_id name="tingkat">
-                                                <option value="" selected=level.is_none()>{t!(i18n, admin.not_required)}</option>
-                                                {(1..=5u8).map(|l| view! { <option value=l selected=level == Some(l)>{l}</option> }).collect_view()}
-                                            </select>
-                                            <button type="submit" class="button">{t!(i18n, admin.save)}</button>
-                                        </ActionForm>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable name=TableName::Data(label) head=move || view! {
+            <th scope="col">{t!(i18n, competency.competency)}</th>
+            <th scope="col">{t!(i18n, competency.required)}</th>
+        }>
+            {levels
+                .into_iter()
+                .map(|(c, level)| {
+                    let select_id = format!("tingkat-{}", c.id);
+                    let jabatan = jabatan.clone();
+                    let label_for = select_id.clone();
+                    view! {
+                        <tr>
+                            <th scope="row"><label for=label_for><span class="code">{c.code.clone()}</span> " " {c.name.clone()}</label></th>
+                            <td>
+                                <ActionForm action=save attr:class="inline-form">
+                                    <input type="hidden" name="jabatan" value=jabatan />
+                                    <input type="hidden" name="competency_id" value=c.id />
+                                    <select id=select_id name="tingkat">
+                                        <option value="" selected=level.is_none()>{t!(i18n, admin.not_required)}</option>
+                                        {(1..=5u8).map(|l| view! { <option value=l selected=level == Some(l)>{l}</option> }).collect_view()}
+                                    </select>
+                                    <button type="submit" class="button">{t!(i18n, admin.save)}</button>
+                                </ActionForm>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
 }
 

@@ -137,6 +137,12 @@ impl Scope {
         }
     }
 
+    /// The OPD a person is pengelola of, whatever else they are (an admin may be one too):
+    /// the OPD of their staff card on the home page.
+    pub fn pengelola_of(user: &CurrentUser) -> Option<i64> {
+        user.roles.pengelola_opd
+    }
+
     /// A report asked for one OPD (`wanted`) or for the widest view (`None`): the admin gets
     /// the OPD asked for or the city, a pengelola OPD their own (another is refused).
     pub fn of_report(user: &CurrentUser, wanted: Option<i64>) -> Result<Scope, AppError> {

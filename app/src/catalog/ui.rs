@@ -7,7 +7,7 @@ use super::get_catalog;
 use crate::{
     i18n::*,
     jp::ui::path_text,
-    ui::{Field, Loading, PageTitle, page_or_error},
+    ui::{DataTable, Field, Loading, PageTitle, TableName, page_or_error},
 };
 
 #[component]
@@ -40,40 +40,33 @@ pub fn CatalogPage() -> impl IntoView {
                             return view! { <p class="empty">{t!(i18n, catalog.empty)}</p> }.into_any();
                         }
                         view! {
-                            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, catalog.title).to_string()>
-                                <table>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{t!(i18n, catalog.program)}</th>
-                                            <th scope="col">{t!(i18n, plan.path)}</th>
-                                            <th scope="col" class="num">JP</th>
-                                            <th scope="col">{t!(i18n, catalog.mode)}</th>
-                                            <th scope="col">{t!(i18n, catalog.when_where)}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {programs
-                                            .into_iter()
-                                            .map(|p| {
-                                                let (path, mode) = (p.path, p.mode);
-                                                view! {
-                                                    <tr>
-                                                        <th scope="row">
-                                                            {p.title}
-                                                            <br />
-                                                            <small class="muted"><span class="code">{p.competency_code}</span> " · " {p.organiser}</small>
-                                                        </th>
-                                                        <td>{move || path_text(i18n, path)}</td>
-                                                        <td class="num">{p.jp}</td>
-                                                        <td>{move || mode.label(i18n)}</td>
-                                                        <td>{format!("{} – {}", p.starts_on, p.ends_on)} <br /> <small>{p.place}</small></td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                            <DataTable name=TableName::Text(|i18n| t_string!(i18n, catalog.title)) head=move || view! {
+                                <th scope="col">{t!(i18n, catalog.program)}</th>
+                                <th scope="col">{t!(i18n, plan.path)}</th>
+                                <th scope="col" class="num">JP</th>
+                                <th scope="col">{t!(i18n, catalog.mode)}</th>
+                                <th scope="col">{t!(i18n, catalog.when_where)}</th>
+                            }>
+                                {programs
+                                    .into_iter()
+                                    .map(|p| {
+                                        let (path, mode) = (p.path, p.mode);
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    {p.title}
+                                                    <br />
+                                                    <small class="muted"><span class="code">{p.competency_code}</span> " · " {p.organiser}</small>
+                                                </th>
+                                                <td>{move || path_text(i18n, path)}</td>
+                                                <td class="num">{p.jp}</td>
+                                                <td>{move || mode.label(i18n)}</td>
+                                                <td>{format!("{} – {}", p.starts_on, p.ends_on)} <br /> <small>{p.place}</small></td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </DataTable>
                         }
                             .into_any()
                     },

@@ -9,7 +9,7 @@ use super::{CompetencyKind, GapDetail, MyCompetencies, get_my_competencies};
 use crate::{
     i18n::*,
     jp::ui::path_text,
-    ui::{Loading, PageTitle, page_or_error},
+    ui::{DataTable, Loading, PageTitle, TableName, page_or_error},
 };
 
 pub fn kind_text(i18n: I18nContext<Locale>, kind: CompetencyKind) -> &'static str {
@@ -135,48 +135,41 @@ fn GapChart(details: Vec<GapDetail>) -> impl IntoView {
 fn GapTable(details: Vec<GapDetail>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="chart-title">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, competency.competency)}</th>
-                        <th scope="col">{t!(i18n, competency.kind)}</th>
-                        <th scope="col" class="num">{t!(i18n, competency.required)}</th>
-                        <th scope="col" class="num">{t!(i18n, competency.current)}</th>
-                        <th scope="col" class="num">{t!(i18n, competency.gap)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {details
-                        .into_iter()
-                        .map(|d| {
-                            let kind = d.gap.kind;
-                            let gap = d.gap.gap();
-                            view! {
-                                <tr>
-                                    <th scope="row">
-                                        <span class="code">{d.gap.code.clone()}</span>
-                                        " "
-                                        {d.gap.name.clone()}
-                                    </th>
-                                    <td>{move || kind_text(i18n, kind)}</td>
-                                    <td class="num">{d.gap.required}</td>
-                                    <td class="num">
-                                        {match d.gap.current {
-                                            Some(level) => level.to_string().into_any(),
-                                            None => view! { <span class="muted">{t!(i18n, competency.not_assessed)}</span> }.into_any(),
-                                        }}
-                                    </td>
-                                    <td class="num" data-gap=gap>
-                                        {gap}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable name=TableName::Heading("chart-title") head=move || view! {
+            <th scope="col">{t!(i18n, competency.competency)}</th>
+            <th scope="col">{t!(i18n, competency.kind)}</th>
+            <th scope="col" class="num">{t!(i18n, competency.required)}</th>
+            <th scope="col" class="num">{t!(i18n, competency.current)}</th>
+            <th scope="col" class="num">{t!(i18n, competency.gap)}</th>
+        }>
+            {details
+                .into_iter()
+                .map(|d| {
+                    let kind = d.gap.kind;
+                    let gap = d.gap.gap();
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                <span class="code">{d.gap.code.clone()}</span>
+                                " "
+                                {d.gap.name.clone()}
+                            </th>
+                            <td>{move || kind_text(i18n, kind)}</td>
+                            <td class="num">{d.gap.required}</td>
+                            <td class="num">
+                                {match d.gap.current {
+                                    Some(level) => level.to_string().into_any(),
+                                    None => view! { <span class="muted">{t!(i18n, competency.not_assessed)}</span> }.into_any(),
+                                }}
+                            </td>
+                            <td class="num" data-gap=gap>
+                                {gap}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
 }
 

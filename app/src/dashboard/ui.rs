@@ -17,7 +17,7 @@ use crate::{
     i18n::*,
     org::{AccessClass, JenisJabatan},
     plan::ui::status_text,
-    ui::{Field, Loading, PageTitle, page_or_error},
+    ui::{DataTable, Field, Loading, PageTitle, TableName, page_or_error},
 };
 
 /// The filters in the current URL.
@@ -163,6 +163,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         move |drill: Drill| format!("/dasbor/pegawai?lihat={}&{query}", drill.code())
     };
     let heatmap = d.heatmap.clone();
+    let access_people = people.clone();
     view! {
         <Filters d=d.clone() />
         <p class="scope"><strong>{scope}</strong> " · " {t!(i18n, dashboard.employees, count = employees)}</p>
@@ -192,34 +193,27 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         <section class="card" aria-labelledby="access-title">
             <h2 id="access-title">{t!(i18n, dashboard.access_title)}</h2>
             <p class="muted">{t!(i18n, dashboard.access_intro)}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="access-title">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, dashboard.access)}</th>
-                            <th scope="col" class="num">{t!(i18n, dashboard.people)}</th>
-                            <th scope="col" class="num">{t!(i18n, dashboard.avg_jp)}</th>
-                            <th scope="col" class="num">{t!(i18n, dashboard.reached)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {by_access
-                            .into_iter()
-                            .map(|a| {
-                                let access = a.access;
-                                view! {
-                                    <tr data-access=access.as_db()>
-                                        <th scope="row"><A href=people(Drill::Access(access))>{move || access.label(i18n)}</A></th>
-                                        <td class="num">{a.employees}</td>
-                                        <td class="num" data-avg-tenths=a.avg_jp_tenths>{tenths(a.avg_jp_tenths)}</td>
-                                        <td class="num">{a.reached}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable name=TableName::Heading("access-title") head=move || view! {
+                <th scope="col">{t!(i18n, dashboard.access)}</th>
+                <th scope="col" class="num">{t!(i18n, dashboard.people)}</th>
+                <th scope="col" class="num">{t!(i18n, dashboard.avg_jp)}</th>
+                <th scope="col" class="num">{t!(i18n, dashboard.reached)}</th>
+            }>
+                {by_access
+                    .into_iter()
+                    .map(|a| {
+                        let access = a.access;
+                        view! {
+                            <tr data-access=access.as_db()>
+                                <th scope="row"><A href=access_people(Drill::Access(access))>{move || access.label(i18n)}</A></th>
+                                <td class="num">{a.employees}</td>
+                                <td class="num" data-avg-tenths=a.avg_jp_tenths>{tenths(a.avg_jp_tenths)}</td>
+                                <td class="num">{a.reached}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </DataTable>
             <p><a href=csv_link("akses") download>{t!(i18n, dashboard.csv)}</a></p>
         </section>
         <HeatmapTable heatmap people=people.clone() />
@@ -294,35 +288,28 @@ fn HeatmapTable(
                 view! { <p class="empty">{t!(i18n, dashboard.empty)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="heat-title">
-                        <table class="heatmap">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{if by_unit { t_string!(i18n, home.unit) } else { t_string!(i18n, home.opd) }}</th>
-                                    {competencies.iter().map(|c| view! { <th scope="col" class="num code">{c.clone()}</th> }).collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {rows
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row"><A href=people(Drill::Group(r.group_id))>{r.name.clone()}</A></th>
-                                                {r.cells
-                                                    .iter()
-                                                    .map(|c| match c {
-                                                        Some(v) => view! { <td class=format!("num heat-{}", (v / 5).min(4))>{tenths(*v)}</td> }.into_any(),
-                                                        None => view! { <td class="num muted">"–"</td> }.into_any(),
-                                                    })
-                                                    .collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <DataTable name=TableName::Heading("heat-title") class="heatmap" head=move || view! {
+                        <th scope="col">{if by_unit { t_string!(i18n, home.unit) } else { t_string!(i18n, home.opd) }}</th>
+                        {competencies.iter().map(|c| view! { <th scope="col" class="num code">{c.clone()}</th> }).collect_view()}
+                    }>
+                        {rows
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr>
+                                        <th scope="row"><A href=people(Drill::Group(r.group_id))>{r.name.clone()}</A></th>
+                                        {r.cells
+                                            .iter()
+                                            .map(|c| match c {
+                                                Some(v) => view! { <td class=format!("num heat-{}", (v / 5).min(4))>{tenths(*v)}</td> }.into_any(),
+                                                None => view! { <td class="num muted">"–"</td> }.into_any(),
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </DataTable>
                 }
                     .into_any()
             }}
@@ -383,39 +370,32 @@ fn PeopleList(page: PeoplePage, filter: DashboardFilter, lihat: String) -> impl 
             view! { <p class="empty">{t!(i18n, dashboard.empty)}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, dashboard.people_title).to_string()>
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, table.name)}</th>
-                                <th scope="col">{t!(i18n, table.nip)}</th>
-                                <th scope="col">{t!(i18n, home.opd)}</th>
-                                <th scope="col">{t!(i18n, dashboard.access)}</th>
-                                <th scope="col" class="num">{t!(i18n, dashboard.verified_jp)}</th>
-                                <th scope="col">{t!(i18n, dashboard.plan)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {page
-                                .people
-                                .into_iter()
-                                .map(|p| {
-                                    let (access, plan) = (p.access, p.plan);
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{p.name}</th>
-                                            <td class="nip">{p.nip}</td>
-                                            <td>{p.opd_name} <br /> <small class="muted">{p.unit_name}</small></td>
-                                            <td>{move || access.label(i18n)}</td>
-                                            <td class="num">{p.verified_jp}</td>
-                                            <td>{move || plan.map_or_else(|| t_string!(i18n, dashboard.no_plan), |s| status_text(i18n, s))}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable name=TableName::Text(|i18n| t_string!(i18n, dashboard.people_title)) head=move || view! {
+                    <th scope="col">{t!(i18n, table.name)}</th>
+                    <th scope="col">{t!(i18n, table.nip)}</th>
+                    <th scope="col">{t!(i18n, home.opd)}</th>
+                    <th scope="col">{t!(i18n, dashboard.access)}</th>
+                    <th scope="col" class="num">{t!(i18n, dashboard.verified_jp)}</th>
+                    <th scope="col">{t!(i18n, dashboard.plan)}</th>
+                }>
+                    {page
+                        .people
+                        .into_iter()
+                        .map(|p| {
+                            let (access, plan) = (p.access, p.plan);
+                            view! {
+                                <tr>
+                                    <th scope="row">{p.name}</th>
+                                    <td class="nip">{p.nip}</td>
+                                    <td>{p.opd_name} <br /> <small class="muted">{p.unit_name}</small></td>
+                                    <td>{move || access.label(i18n)}</td>
+                                    <td class="num">{p.verified_jp}</td>
+                                    <td>{move || plan.map_or_else(|| t_string!(i18n, dashboard.no_plan), |s| status_text(i18n, s))}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </DataTable>
             }
                 .into_any()
         }}

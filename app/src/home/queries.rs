@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::model::*;
 use crate::auth::{
-    Permission, can,
+    Permission, Scope, can,
     queries::{require_user, state},
 };
 use crate::error::AppError;
@@ -22,7 +22,7 @@ pub async fn home() -> Result<HomeData, AppError> {
     } else {
         0
     };
-    let staff = match user.roles.pengelola_opd {
+    let staff = match Scope::pengelola_of(&user) {
         Some(opd_id) => {
             let row = sqlx::query(
                 "SELECT o.name AS opd_name, COUNT(e.id) AS employees, \

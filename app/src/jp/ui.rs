@@ -13,7 +13,10 @@ use super::{
 };
 use crate::{
     i18n::*,
-    ui::{DecisionQueue, ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{
+        DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName, action_error,
+        page_or_error,
+    },
 };
 use crate::{jp::VerifyDecision, validation::FormValue};
 
@@ -156,21 +159,14 @@ fn Ledger(ledger: MyLedger) -> impl IntoView {
 fn EntryTable(entries: Vec<EntryView>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="entries-title">
-            <table class="entries">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, ledger.activity)}</th>
-                        <th scope="col">{t!(i18n, ledger.dates)}</th>
-                        <th scope="col" class="num">JP</th>
-                        <th scope="col">{t!(i18n, ledger.status)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {entries.into_iter().map(|e| view! { <EntryRow e /> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable name=TableName::Heading("entries-title") class="entries" head=move || view! {
+            <th scope="col">{t!(i18n, ledger.activity)}</th>
+            <th scope="col">{t!(i18n, ledger.dates)}</th>
+            <th scope="col" class="num">JP</th>
+            <th scope="col">{t!(i18n, ledger.status)}</th>
+        }>
+            {entries.into_iter().map(|e| view! { <EntryRow e /> }).collect_view()}
+        </DataTable>
     }
 }
 

@@ -12,50 +12,43 @@ use leptos_router::{
 use super::{EmployeePage, EmployeeRow, get_opd_staff, get_team};
 use crate::{
     i18n::*,
-    ui::{Field, Loading, PageTitle, page_or_error, urlencode},
+    ui::{DataTable, Field, Loading, PageTitle, TableName, page_or_error, urlencode},
 };
 
 #[component]
 fn EmployeeTable(rows: Vec<EmployeeRow>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, table.name).to_string()>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, table.name)}</th>
-                        <th scope="col">{t!(i18n, table.nip)}</th>
-                        <th scope="col">{t!(i18n, table.jabatan)}</th>
-                        <th scope="col">{t!(i18n, table.golongan)}</th>
-                        <th scope="col">{t!(i18n, table.unit)}</th>
-                        <th scope="col">{t!(i18n, table.location)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            let access = row.access_class;
-                            view! {
-                                <tr>
-                                    <th scope="row">{row.name}</th>
-                                    <td class="nip">{row.nip}</td>
-                                    <td>{row.jabatan}</td>
-                                    <td>{row.golongan}</td>
-                                    <td>{row.unit}</td>
-                                    <td>
-                                        {row.location} " "
-                                        <span class=format!("badge access-{}", access.as_db())>
-                                            {move || access.label(i18n)}
-                                        </span>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable name=TableName::Text(|i18n| t_string!(i18n, table.name)) head=move || view! {
+            <th scope="col">{t!(i18n, table.name)}</th>
+            <th scope="col">{t!(i18n, table.nip)}</th>
+            <th scope="col">{t!(i18n, table.jabatan)}</th>
+            <th scope="col">{t!(i18n, table.golongan)}</th>
+            <th scope="col">{t!(i18n, table.unit)}</th>
+            <th scope="col">{t!(i18n, table.location)}</th>
+        }>
+            {rows
+                .into_iter()
+                .map(|row| {
+                    let access = row.access_class;
+                    view! {
+                        <tr>
+                            <th scope="row">{row.name}</th>
+                            <td class="nip">{row.nip}</td>
+                            <td>{row.jabatan}</td>
+                            <td>{row.golongan}</td>
+                            <td>{row.unit}</td>
+                            <td>
+                                {row.location} " "
+                                <span class=format!("badge access-{}", access.as_db())>
+                                    {move || access.label(i18n)}
+                                </span>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
 }
 

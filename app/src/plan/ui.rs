@@ -18,7 +18,10 @@ use crate::{
         DevPath, PathFamily,
         ui::{JpProgressBar, path_text},
     },
-    ui::{DecisionQueue, ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{
+        DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName, action_error,
+        page_or_error,
+    },
 };
 use crate::{plan::ReviewDecision, validation::FormValue};
 
@@ -208,61 +211,54 @@ pub fn PlanItems(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="items-title">
-            <table class="plan-items">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, plan.item_title)}</th>
-                        <th scope="col">{t!(i18n, plan.competency)}</th>
-                        <th scope="col">{t!(i18n, plan.path)}</th>
-                        <th scope="col" class="num">{t!(i18n, plan.planned_jp)}</th>
-                        <th scope="col">{t!(i18n, plan.quarter)}</th>
-                        {remove.map(|_| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, plan.remove)}</span></th> })}
-                    </tr>
-                </thead>
-                <tbody>
-                    {items
-                        .into_iter()
-                        .map(|item| {
-                            let path = item.path;
-                            view! {
-                                <tr>
-                                    <th scope="row">
-                                        {item.title.clone()}
-                                        {item.program_title.clone().map(|p| view! { <br /><small class="muted">{p}</small> })}
-                                    </th>
-                                    <td>
-                                        <span class="code">{item.competency_code.clone()}</span>
-                                        " "
-                                        {item.competency_name.clone()}
-                                    </td>
-                                    <td>{move || path_text(i18n, path)}</td>
-                                    <td class="num">{item.planned_jp}</td>
-                                    <td>{format!("TW {}", item.target_quarter)}</td>
-                                    {remove
-                                        .map(|action| {
-                                            view! {
-                                                <td>
-                                                    <ActionForm action>
-                                                        <input type="hidden" name="item_id" value=item.id />
-                                                        <button
-                                                            type="submit"
-                                                            class="link-button"
-                                                            aria-label=format!("{} {}", t_string!(i18n, plan.remove), item.title)
-                                                        >
-                                                            {t!(i18n, plan.remove)}
-                                                        </button>
-                                                    </ActionForm>
-                                                </td>
-                                            }
-                                        })}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable name=TableName::Heading("items-title") class="plan-items" head=move || view! {
+            <th scope="col">{t!(i18n, plan.item_title)}</th>
+            <th scope="col">{t!(i18n, plan.competency)}</th>
+            <th scope="col">{t!(i18n, plan.path)}</th>
+            <th scope="col" class="num">{t!(i18n, plan.planned_jp)}</th>
+            <th scope="col">{t!(i18n, plan.quarter)}</th>
+            {remove.map(|_| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, plan.remove)}</span></th> })}
+        }>
+            {items
+                .into_iter()
+                .map(|item| {
+                    let path = item.path;
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                {item.title.clone()}
+                                {item.program_title.clone().map(|p| view! { <br /><small class="muted">{p}</small> })}
+                            </th>
+                            <td>
+                                <span class="code">{item.competency_code.clone()}</span>
+                                " "
+                                {item.competency_name.clone()}
+                            </td>
+                            <td>{move || path_text(i18n, path)}</td>
+                            <td class="num">{item.planned_jp}</td>
+                            <td>{format!("TW {}", item.target_quarter)}</td>
+                            {remove
+                                .map(|action| {
+                                    view! {
+                                        <td>
+                                            <ActionForm action>
+                                                <input type="hidden" name="item_id" value=item.id />
+                                                <button
+                                                    type="submit"
+                                                    class="link-button"
+                                                    aria-label=format!("{} {}", t_string!(i18n, plan.remove), item.title)
+                                                >
+                                                    {t!(i18n, plan.remove)}
+                                                </button>
+                                            </ActionForm>
+                                        </td>
+                                    }
+                                })}
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
 }
 

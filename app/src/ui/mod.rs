@@ -1,12 +1,14 @@
 //! UI primitives every page uses, knowing no feature: the page title, error messages, the
-//! loading state, 404 and error pages, a form field, the decision queue page, and small
-//! formatting helpers.
+//! loading state, 404 and error pages, a form field, a data table, the decision queue page,
+//! and small formatting helpers.
 
 mod field;
 mod queue;
+mod table;
 
 pub use field::Field;
 pub use queue::DecisionQueue;
+pub use table::{DataTable, TableName};
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;

@@ -7,7 +7,9 @@ use super::api::*;
 use super::model::{BulkMatchPage, CohortFilter, MAX_COHORT, Proposal, UnmatchedReason};
 use crate::{
     i18n::*,
-    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{
+        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, action_error, page_or_error,
+    },
 };
 use crate::{mentoring::bulk::MentorDesignation, validation::FormValue};
 
@@ -153,46 +155,39 @@ fn ProposalView(proposal: Proposal, publish: ServerAction<PublishBulkMatch>) -> 
                 view! {
                     <ActionForm action=publish attr:class="form">
                         <input type="hidden" name="competency_id" value=competency_id />
-                        <div class="table-wrap">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t!(i18n, bulk.keep)}</th>
-                                        <th scope="col">{t!(i18n, bulk.mentee)}</th>
-                                        <th scope="col">{t!(i18n, bulk.mentor)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {pairs
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, pair)| {
-                                            let keep_id = format!("pakai-{i}");
-                                            let mentor_id = format!("mentor-{i}");
-                                            let keep_label = format!("{} ({})", pair.mentee_name, pair.mentee_opd);
-                                            view! {
-                                                <tr>
-                                                    <td>
-                                                        <input type="hidden" name=format!("pasangan[{i}][mentee]") value=pair.mentee_id />
-                                                        <input type="checkbox" id=keep_id.clone() name=format!("pasangan[{i}][pakai]") value="1" checked=true aria-label=keep_label.clone() />
-                                                    </td>
-                                                    <th scope="row"><label for=keep_id>{pair.mentee_name.clone()}</label> <br /><small class="muted">{pair.mentee_opd.clone()}</small></th>
-                                                    <td>
-                                                        <label class="visually-hidden" for=mentor_id.clone()>{t!(i18n, bulk.mentor_for, name = pair.mentee_name.clone())}</label>
-                                                        <select id=mentor_id name=format!("pasangan[{i}][mentor]")>
-                                                            {std::iter::once(pair.mentor.clone())
-                                                                .chain(pair.alternatives.clone())
-                                                                .map(|m| view! { <option value=m.mentor_id>{format!("{} · {}", m.name, m.score)}</option> })
-                                                                .collect_view()}
-                                                        </select>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <DataTable name=TableName::Heading("usulan") head=move || view! {
+                            <th scope="col">{t!(i18n, bulk.keep)}</th>
+                            <th scope="col">{t!(i18n, bulk.mentee)}</th>
+                            <th scope="col">{t!(i18n, bulk.mentor)}</th>
+                        }>
+                            {pairs
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, pair)| {
+                                    let keep_id = format!("pakai-{i}");
+                                    let mentor_id = format!("mentor-{i}");
+                                    let keep_label = format!("{} ({})", pair.mentee_name, pair.mentee_opd);
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <input type="hidden" name=format!("pasangan[{i}][mentee]") value=pair.mentee_id />
+                                                <input type="checkbox" id=keep_id.clone() name=format!("pasangan[{i}][pakai]") value="1" checked=true aria-label=keep_label.clone() />
+                                            </td>
+                                            <th scope="row"><label for=keep_id>{pair.mentee_name.clone()}</label> <br /><small class="muted">{pair.mentee_opd.clone()}</small></th>
+                                            <td>
+                                                <label class="visually-hidden" for=mentor_id.clone()>{t!(i18n, bulk.mentor_for, name = pair.mentee_name.clone())}</label>
+                                                <select id=mentor_id name=format!("pasangan[{i}][mentor]")>
+                                                    {std::iter::once(pair.mentor.clone())
+                                                        .chain(pair.alternatives.clone())
+                                                        .map(|m| view! { <option value=m.mentor_id>{format!("{} · {}", m.name, m.score)}</option> })
+                                                        .collect_view()}
+                                                </select>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </DataTable>
                         <button type="submit" class="button primary">{t!(i18n, bulk.publish)}</button>
                     </ActionForm>
                 }

@@ -11,7 +11,7 @@ use super::model::{Drill, MentoringDashboard, MentoringFilter};
 use crate::mentoring::ui::status_text;
 use crate::{
     i18n::*,
-    ui::{Field, Loading, PageTitle, page_or_error, urlencode},
+    ui::{DataTable, Field, Loading, PageTitle, TableName, page_or_error, urlencode},
 };
 
 #[component]
@@ -124,47 +124,37 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="m-akses">
             <h2 id="m-akses">{t!(i18n, mdash.by_access)}</h2>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, dashboard.access)}</th>
-                        <th scope="col" class="num">{t!(i18n, mdash.requests_col)}</th>
-                        <th scope="col" class="num">{t!(i18n, mdash.matched_col)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {s.by_access.clone().into_iter().map(|row| {
-                            let access = row.access;
-                            let href = link(&Drill::Matched(access));
-                            view! { <tr>
-                                <th scope="row">{move || access.label(i18n)}</th>
-                                <td class="num">{row.requests}</td>
-                                <td class="num"><A href=href>{row.matched}</A></td>
-                            </tr> }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable name=TableName::Heading("m-akses") head=move || view! {
+                <th scope="col">{t!(i18n, dashboard.access)}</th>
+                <th scope="col" class="num">{t!(i18n, mdash.requests_col)}</th>
+                <th scope="col" class="num">{t!(i18n, mdash.matched_col)}</th>
+            }>
+                {s.by_access.clone().into_iter().map(|row| {
+                    let access = row.access;
+                    let href = link(&Drill::Matched(access));
+                    view! { <tr>
+                        <th scope="row">{move || access.label(i18n)}</th>
+                        <td class="num">{row.requests}</td>
+                        <td class="num"><A href=href>{row.matched}</A></td>
+                    </tr> }
+                }).collect_view()}
+            </DataTable>
         </section>
         <section class="card" aria-labelledby="m-mentor">
             <h2 id="m-mentor">{t!(i18n, mdash.mentor_load)}</h2>
             <p>{t!(i18n, mdash.load_line, mentors = mentors, full = mentors_full, used = places_used, places = places)}</p>
             {(!d.mentors.is_empty()).then(|| view! {
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{t!(i18n, mentoring.mentor)}</th>
-                            <th scope="col">{t!(i18n, staff.opd)}</th>
-                            <th scope="col" class="num">{t!(i18n, mdash.load_col)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {d.mentors.iter().map(|m| view! { <tr>
-                                <th scope="row">{m.name.clone()}</th>
-                                <td>{m.opd.clone()}</td>
-                                <td class="num">{format!("{}/{}", m.active, m.capacity)}</td>
-                            </tr> }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable name=TableName::Heading("m-mentor") head=move || view! {
+                    <th scope="col">{t!(i18n, mentoring.mentor)}</th>
+                    <th scope="col">{t!(i18n, staff.opd)}</th>
+                    <th scope="col" class="num">{t!(i18n, mdash.load_col)}</th>
+                }>
+                    {d.mentors.iter().map(|m| view! { <tr>
+                        <th scope="row">{m.name.clone()}</th>
+                        <td>{m.opd.clone()}</td>
+                        <td class="num">{format!("{}/{}", m.active, m.capacity)}</td>
+                    </tr> }).collect_view()}
+                </DataTable>
             })}
         </section>
         <p><a href=csv_all rel="external" download>{t!(i18n, mdash.csv_all)}</a></p>
@@ -175,29 +165,24 @@ fn MentoringDashboardView(d: MentoringDashboard) -> impl IntoView {
                 <section class="card" aria-labelledby="m-daftar">
                     <h2 id="m-daftar">{t!(i18n, mdash.list, count = rows.len())}</h2>
                     <p><a href=csv rel="external" download>{t!(i18n, dashboard.csv)}</a></p>
-                    <div class="table-wrap">
-                        <table>
-                            <thead><tr>
-                                <th scope="col">{t!(i18n, mentoring.mentee)}</th>
-                                <th scope="col">{t!(i18n, mentoring.mentor)}</th>
-                                <th scope="col">{t!(i18n, mdash.competency)}</th>
-                                <th scope="col">{t!(i18n, mdash.status_col)}</th>
-                                <th scope="col">{t!(i18n, mdash.sent_col)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|r| {
-                                    let status = r.status;
-                                    view! { <tr>
-                                        <th scope="row">{r.mentee_name} <br /><small class="muted">{r.mentee_opd}</small></th>
-                                        <td>{r.mentor_name}</td>
-                                        <td>{r.competency_code}</td>
-                                        <td>{move || status_text(i18n, status)}</td>
-                                        <td>{r.sent_at}</td>
-                                    </tr> }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <DataTable name=TableName::Heading("m-daftar") head=move || view! {
+                        <th scope="col">{t!(i18n, mentoring.mentee)}</th>
+                        <th scope="col">{t!(i18n, mentoring.mentor)}</th>
+                        <th scope="col">{t!(i18n, mdash.competency)}</th>
+                        <th scope="col">{t!(i18n, mdash.status_col)}</th>
+                        <th scope="col">{t!(i18n, mdash.sent_col)}</th>
+                    }>
+                        {rows.into_iter().map(|r| {
+                            let status = r.status;
+                            view! { <tr>
+                                <th scope="row">{r.mentee_name} <br /><small class="muted">{r.mentee_opd}</small></th>
+                                <td>{r.mentor_name}</td>
+                                <td>{r.competency_code}</td>
+                                <td>{move || status_text(i18n, status)}</td>
+                                <td>{r.sent_at}</td>
+                            </tr> }
+                        }).collect_view()}
+                    </DataTable>
                 </section>
             }
         })}

@@ -38,12 +38,12 @@ macro_rules! on_both_engines {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    super::$name(crate::common::TestDb::create(crate::common::Engine::Sqlite).await.unwrap()).await;
+                    super::$name($crate::common::TestDb::create($crate::common::Engine::Sqlite).await.unwrap()).await;
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    if let Some(db) = crate::common::TestDb::create(crate::common::Engine::Postgres).await {
+                    if let Some(db) = $crate::common::TestDb::create($crate::common::Engine::Postgres).await {
                         super::$name(db).await;
                     }
                 }
