@@ -4,6 +4,11 @@
 
 use leptos::prelude::*;
 
+/// The id of a field's hint, for the control's `aria-describedby` when its id is computed.
+pub fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
+}
+
 #[component]
 pub fn Field(
     /// The id of the control inside (an `input`, `select` or `textarea`).
@@ -14,8 +19,7 @@ pub fn Field(
     children: Children,
 ) -> impl IntoView {
     let hint = hint.map(|hint| {
-        let hint_id = format!("{id}-hint");
-        view! { <small id=hint_id class="hint">{hint.run()}</small> }
+        view! { <small id=hint_id(&id) class="hint">{hint.run()}</small> }
     });
     view! {
         <div class="field">

@@ -6,7 +6,7 @@ mod field;
 mod queue;
 mod table;
 
-pub use field::Field;
+pub use field::{Field, hint_id};
 pub use queue::DecisionQueue;
 pub use table::{DataTable, TableName};
 

@@ -17,7 +17,7 @@ use crate::{
         },
         ui::{MentorshipList, decline_reason_text, flag, gap_label, reason_view, status_text},
     },
-    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, hint_id, page_or_error},
 };
 
 #[component]
@@ -158,7 +158,7 @@ fn RecommendationCard(
     let id = r.mentor.mentor_id;
     let goal_id = format!("tujuan-{id}");
     let goal_for = goal_id.clone();
-    let goal_hint = format!("{goal_id}-hint");
+    let goal_hint = hint_id(&goal_id);
     let message_id = format!("pesan-{id}");
     let message_for = message_id.clone();
     let label = r.mentor.name.clone();
