@@ -8,9 +8,10 @@ scripts/ensure-tools.sh "${1:-build}"
 # wasm-opt comes from npm's binaryen (Debian's is too old for what Rust emits).
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# What the server binary and the site are built from (tests and benchmarks are not).
+# What the server binary and the site are built from (tests and benchmarks are not), and this
+# script, whose build command is an input too.
 inputs=(Cargo.toml Cargo.lock .cargo app frontend server/Cargo.toml server/src migrations style public
-        scripts/versions.env)
+        scripts/versions.env scripts/build.sh)
 fingerprint=$(find "${inputs[@]}" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 stamp=target/site/.inputs
 if [ -x target/release/bina ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$fingerprint" ]; then
