@@ -1,7 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-// The server is started by scripts/test.sh (one start for both projects) on BINA_E2E_URL.
+// scripts/test.sh starts one server per project, each on its own copy of the demo data, so
+// that the flows which change the data run in both: BINA_E2E_URL (JavaScript on) and
+// BINA_E2E_NOJS_URL (JavaScript off).
 const baseURL = process.env.BINA_E2E_URL ?? "http://127.0.0.1:3100";
+const noJsURL = process.env.BINA_E2E_NOJS_URL ?? "http://127.0.0.1:3101";
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -24,17 +27,16 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: "list",
   // Bina speaks Indonesian whatever the browser asks for, until someone picks English.
-  use: { baseURL, launchOptions, trace: "off", locale: "id-ID" },
+  use: { launchOptions, trace: "off", locale: "id-ID" },
   projects: [
     {
       name: "hydrated",
-      use: { javaScriptEnabled: true },
+      use: { baseURL, javaScriptEnabled: true },
     },
     {
-      // The flows that must work before (or without) the wasm: login, logout, navigation,
-      // home, language.
+      // Every flow tagged @nojs: each feature's core task works without JavaScript.
       name: "no-js",
-      use: { javaScriptEnabled: false },
+      use: { baseURL: noJsURL, javaScriptEnabled: false },
       grep: /@nojs/,
     },
   ],

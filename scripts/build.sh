@@ -19,10 +19,10 @@ if [ -x target/release/bina ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$fing
   exit 0
 fi
 
-# A fresh site folder: --split writes hundreds of content-hashed chunks, and the chunks of
-# earlier builds would otherwise pile up beside the current ones.
+# A fresh site folder: the content-hashed files of earlier builds would otherwise pile up
+# beside the current ones.
 rm -rf target/site
-# --split: each page (a lazy route) becomes its own wasm chunk, loaded when first shown.
-cargo leptos build --release --precompress --split
+# Pages render on the server; the wasm holds only the islands (see ARCHITECTURE.md).
+cargo leptos build --release --precompress
 # Written last: a build that failed or was stopped leaves no stamp, so the next one runs.
 echo "$fingerprint" > "$stamp"

@@ -29,22 +29,33 @@ echo "==> unit and integration tests (SQLite; PostgreSQL: $pg_status)"
 cargo test --release -p bina-app -p bina-server
 
 echo "==> end-to-end tests in headless Chromium"
+# One server per Playwright project (JavaScript on, JavaScript off), each on its own copy of
+# the demo data, so that the flows which change the data run in both.
 e2e_dir="target/e2e"
 rm -rf "$e2e_dir" && mkdir -p "$e2e_dir"
-export DATABASE_URL="sqlite://$e2e_dir/bina.db"
-export BINA_ADDR="127.0.0.1:${BINA_E2E_PORT:-3100}"
 export BINA_LOG=warn
-export BINA_EVIDENCE_DIR="$e2e_dir/evidence"
-target/release/bina seed --demo > "$e2e_dir/demo-accounts.txt"
-target/release/bina serve > "$e2e_dir/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/${BINA_ADDR##*:}") 2>/dev/null; then break; fi
-  sleep 0.2
-done
-export BINA_E2E_URL="http://$BINA_ADDR"
-export BINA_E2E_ACCOUNTS="$PWD/$e2e_dir/demo-accounts.txt"
+server_pids=()
+trap 'kill "${server_pids[@]}" 2>/dev/null || true' EXIT
+start_server() { # name port
+  local dir="$e2e_dir/$1"
+  mkdir -p "$dir"
+  DATABASE_URL="sqlite://$dir/bina.db" target/release/bina seed --demo > "$dir/demo-accounts.txt"
+  DATABASE_URL="sqlite://$dir/bina.db" BINA_ADDR="127.0.0.1:$2" BINA_EVIDENCE_DIR="$dir/evidence" \
+    target/release/bina serve > "$dir/server.log" 2>&1 &
+  server_pids+=($!)
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; then break; fi
+    sleep 0.2
+  done
+}
+hydrated_port="${BINA_E2E_PORT:-3100}"
+start_server hydrated "$hydrated_port"
+start_server no-js "$((hydrated_port + 1))"
+# The demo data is generated from a fixed seed: both copies have the same accounts.
+cmp -s <(grep "^|" "$e2e_dir/hydrated/demo-accounts.txt") <(grep "^|" "$e2e_dir/no-js/demo-accounts.txt")
+export BINA_E2E_URL="http://127.0.0.1:$hydrated_port"
+export BINA_E2E_NOJS_URL="http://127.0.0.1:$((hydrated_port + 1))"
+export BINA_E2E_ACCOUNTS="$PWD/$e2e_dir/hydrated/demo-accounts.txt"
 (cd end2end && npx playwright test)
 
 echo "==> all suites passed (PostgreSQL: $pg_status)"

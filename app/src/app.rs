@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
-    Lazy, LazyRoute, SsrMode,
+    SsrMode,
     components::{Route, Router, Routes},
-    lazy_route, path,
+    path,
 };
 
 use crate::{
@@ -48,7 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5e55" />
                 <link id="leptos" rel="stylesheet" href=stylesheet_href(&options) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <IdleHydration options needs_app=needs_app() />
+                <IslandHydration options />
                 <MetaTags />
             </head>
             <body>
@@ -58,32 +58,39 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Loads the wasm and hydrates the page once the browser is idle. The server-rendered page
-/// (its forms work without JavaScript) paints first. Leptos's `HydrationScripts` also puts
-/// preload hints for the JS and wasm in the head; on a slow phone link the browser may start
-/// that download while the page itself is still loading, which delays the first paint, so
-/// Bina sends no hints: nothing is fetched for the app until the page is on screen.
+/// Pages are rendered on the server only; the few interactive parts are islands
+/// (`#[island]` components, each a `<leptos-island>` element in the page). A page with no
+/// island fetches no JavaScript and no wasm at all. A page with islands loads the one small
+/// wasm module once the browser is idle and hydrates each island; the page around them, its
+/// links and its forms, are plain HTML that work before, without or after the wasm.
 ///
-/// A page that works as plain HTML (`needs_app` false: login and home) hydrates only when the
-/// browser already holds this build's wasm (remembered in localStorage once it has been
-/// loaded), so a first visit on a prepaid phone costs HTML and CSS only; the app is fetched
-/// when the person first opens a page that needs it. `data-hydrating` on `<html>` says that
-/// hydration is on its way (browser tests wait for `data-hydrated` then).
+/// Leptos's `HydrationScripts` would put preload hints in the head of every page (on a slow
+/// phone link they compete with the page itself for the first paint) and fetch the app on
+/// pages that have no island, so Bina writes its own loader. If the download fails (a flaky
+/// link), the page stays a working server-rendered page: `data-hydrating` is taken off
+/// again, and the next page opened tries again. `data-hydrated` on `<html>` says the islands
+/// are live (browser tests wait for it).
 #[component]
-fn IdleHydration(options: LeptosOptions, needs_app: bool) -> impl IntoView {
+fn IslandHydration(options: LeptosOptions) -> impl IntoView {
+    // Outside islands nothing is hydrated, so resources need not be serialised into the page.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let BundleNames { js, wasm, .. } = bundle_names(&options);
     let pkg = &options.site_pkg_dir;
+    // A module script runs once the document is parsed, so every island is in the DOM.
     let script = format!(
-        "const wasm = '/{pkg}/{wasm}.wasm';\
-         let cached = false;\
-         try {{ cached = localStorage.getItem('{APP_CACHED_KEY}') === wasm; }} catch (e) {{}}\
-         if ({needs_app} || cached) {{\
-           document.documentElement.dataset.hydrating = '';\
-           const hydrate = () => import('/{pkg}/{js}.js').then((app) =>\
-             app.default({{ module_or_path: wasm }}).then(() => {{\
+        "const islands = document.querySelectorAll('leptos-island');\
+         if (islands.length > 0) {{\
+           const root = document.documentElement;\
+           root.dataset.hydrating = '';\
+           const hydrate = () => import('/{pkg}/{js}.js')\
+             .then((app) => app.default({{ module_or_path: '/{pkg}/{wasm}.wasm' }}).then(() => {{\
                app.hydrate();\
-               try {{ localStorage.setItem('{APP_CACHED_KEY}', wasm); }} catch (e) {{}}\
-             }}));\
+               for (const island of islands) app[island.dataset.component]?.(island);\
+               root.setAttribute('{HYDRATED_ATTRIBUTE}', '');\
+             }}))\
+             .catch(() => delete root.dataset.hydrating);\
            if ('requestIdleCallback' in window) {{\
              requestIdleCallback(hydrate, {{ timeout: 2000 }});\
            }} else {{ hydrate(); }}\
@@ -92,25 +99,8 @@ fn IdleHydration(options: LeptosOptions, needs_app: bool) -> impl IntoView {
     view! { <script type="module" nonce=use_nonce()>{script}</script> }
 }
 
-/// Set on `<html>` once the app has hydrated the whole page, lazy chunk included.
+/// Set on `<html>` once the islands of the page are hydrated.
 pub const HYDRATED_ATTRIBUTE: &str = "data-hydrated";
-
-/// The localStorage key under which the browser remembers the wasm it has loaded.
-const APP_CACHED_KEY: &str = "bina-app";
-
-/// Pages that do all their work as server-rendered HTML and plain forms, so a first visit
-/// needs no wasm: the login page and the home page, the two every person sees first.
-#[cfg(feature = "ssr")]
-const PLAIN_PAGES: [&str; 2] = ["/", "/masuk"];
-
-/// Whether the page being rendered needs the app in the browser.
-fn needs_app() -> bool {
-    #[cfg(feature = "ssr")]
-    if let Some(req) = use_context::<axum::http::request::Parts>() {
-        return !PLAIN_PAGES.contains(&req.uri.path());
-    }
-    true
-}
 
 /// The file names (without extension) of the browser bundle and the stylesheet.
 struct BundleNames {
@@ -173,62 +163,13 @@ fn set_content_security_policy() {
     }
 }
 
-/// Wraps pages as lazy routes: with `cargo leptos build --split` the browser downloads a
-/// page's code only when that page is first shown. Login and home stay in the main module:
-/// as lazy routes they pushed the code they share with other pages out into hundreds of
-/// tiny shared chunks (the plan page then fetched some 240 of them). On the server a lazy
-/// route renders like any other.
-macro_rules! lazy_routes {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
-            }
-        }
-    )*};
-}
-
-lazy_routes! {
-    TeamRoute => TeamPage,
-    StaffRoute => StaffPage,
-    AccountRoute => AccountPage,
-    CompetencyRoute => CompetencyPage,
-    PlanRoute => PlanPage,
-    ApprovalRoute => ApprovalPage,
-    LedgerRoute => LedgerPage,
-    VerifyRoute => VerifyPage,
-    CatalogRoute => CatalogPage,
-    FindMentorRoute => FindMentorPage,
-    MentorProfileRoute => MentorProfilePage,
-    MentorDeskRoute => MentorDeskPage,
-    MentorshipRoute => MentorshipPage,
-    NotificationsRoute => NotificationsPage,
-    DashboardRoute => DashboardPage,
-    MentoringDashboardRoute => MentoringDashboardPage,
-    DictionaryRoute => DictionaryPage,
-    StandardRoute => StandardPage,
-    ProgramAdminRoute => ProgramAdminPage,
-    BulkMatchRoute => BulkMatchPage,
-    DashboardPeopleRoute => DashboardPeoplePage,
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Login and logout live here so that the session resource refetches after either.
+    // The person behind the request, and the login and logout forms' server functions.
     let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
-    let user = Resource::new(
-        move || (login.version().get(), logout.version().get()),
-        |_| get_current_user(),
-    );
+    let user = Resource::new(|| (), |_| get_current_user());
     provide_context(SessionContext {
         user,
         login,
@@ -244,29 +185,29 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
-                        <Route path=path!("/tim") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/pegawai") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/akun") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/kompetensi") view={Lazy::<CompetencyRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/rencana") view={Lazy::<PlanRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/persetujuan") view={Lazy::<ApprovalRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/jp") view={Lazy::<LedgerRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/verifikasi") view={Lazy::<VerifyRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/katalog") view={Lazy::<CatalogRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring") view={Lazy::<FindMentorRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring/profil") view={Lazy::<MentorProfileRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring/permintaan") view={Lazy::<MentorDeskRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mentoring/bimbingan/:id") view={Lazy::<MentorshipRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/notifikasi") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/dasbor") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/dasbor/mentoring") view={Lazy::<MentoringDashboardRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/kompetensi") view={Lazy::<DictionaryRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/standar") view={Lazy::<StandardRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/katalog") view={Lazy::<ProgramAdminRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/pencocokan") view={Lazy::<BulkMatchRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/pegawai") view=StaffPage ssr=SsrMode::Async />
+                        <Route path=path!("/akun") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/kompetensi") view=CompetencyPage ssr=SsrMode::Async />
+                        <Route path=path!("/rencana") view=PlanPage ssr=SsrMode::Async />
+                        <Route path=path!("/persetujuan") view=ApprovalPage ssr=SsrMode::Async />
+                        <Route path=path!("/jp") view=LedgerPage ssr=SsrMode::Async />
+                        <Route path=path!("/verifikasi") view=VerifyPage ssr=SsrMode::Async />
+                        <Route path=path!("/katalog") view=CatalogPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring") view=FindMentorPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/profil") view=MentorProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/permintaan") view=MentorDeskPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentoring/bimbingan/:id") view=MentorshipPage ssr=SsrMode::Async />
+                        <Route path=path!("/notifikasi") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/dasbor/mentoring") view=MentoringDashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/kompetensi") view=DictionaryPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/standar") view=StandardPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/katalog") view=ProgramAdminPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/pencocokan") view=BulkMatchPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/dasbor/pegawai")
-                            view={Lazy::<DashboardPeopleRoute>::new()}
+                            view=DashboardPeoplePage
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -3,8 +3,8 @@ import { demoAccounts, logIn, test } from "./demo";
 
 const accounts = demoAccounts();
 
-// Changes the demo data, so it runs once (hydrated).
-test("the admin adds a competency, requires it of a position and retires one in use", async ({ page }) => {
+// Each project has its own copy of the demo data, so the flow runs with and without JavaScript.
+test("the admin adds a competency, requires it of a position and retires one in use @nojs", async ({ page }) => {
   await logIn(page, accounts.admin.nip);
   await expect(page).toHaveURL(/\/$/);
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Admin" }).click();

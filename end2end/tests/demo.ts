@@ -18,24 +18,15 @@ export function demoAccounts(): Record<string, { nip: string; name: string }> {
 }
 
 /**
- * The suites' `test`: with JavaScript on, the browser is a returning visitor, one that already
- * holds the app, so login and home hydrate too and every flow exercises the enhanced forms.
- * (A first visit loads no wasm on those two pages: `first-visit-loads-no-app.spec.ts`.)
+ * The suites' `test`. Pages are server-rendered and only their islands load wasm, so a first
+ * visit and a returning one exercise the same forms; `hydrated` waits for the islands.
  */
-export const test = base.extend({
-  page: async ({ page }, use, testInfo) => {
-    if (testInfo.project.use.javaScriptEnabled !== false) {
-      const html = await (await page.request.get("/masuk")).text();
-      const wasm = html.match(/\/pkg\/[^'"\s]+\.wasm/)?.[0];
-      if (!wasm) throw new Error("the login page names no wasm module");
-      await page.addInitScript((wasm) => localStorage.setItem("bina-app", wasm), wasm);
-    }
-    await use(page);
-  },
-});
+export const test = base;
 
-/** Waits until the app has hydrated the page, if the page is going to hydrate. */
+/** Waits until the islands of the page are hydrated, if the page has islands. */
 export async function hydrated(page: Page) {
+  // The loader is a module script: it has run (and set data-hydrating) once the page is parsed.
+  await page.waitForLoadState("domcontentloaded");
   if ((await page.locator("html[data-hydrating]").count()) > 0) {
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   }

@@ -25,8 +25,8 @@ async function ask(page: Page, mentorName: string, goal: string) {
   await expect(page.getByText(/Permintaan terkirim/)).toBeVisible();
 }
 
-// One flow, one database: the steps build on each other, so this runs hydrated only.
-test("mentee asks a mentor, is declined, asks the next one, and a confirmed session earns JP", async ({ page }) => {
+// One flow: the steps build on each other (each project has its own copy of the demo data).
+test("mentee asks a mentor, is declined, asks the next one, and a confirmed session earns JP @nojs", async ({ page }) => {
   const { pegawai, mentor, atasan } = accounts;
 
   // The remote teacher asks the planner of the seed essay.

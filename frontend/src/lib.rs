@@ -1,24 +1,12 @@
-//! The browser entry point: hydrates the server-rendered page.
+//! The browser entry point. Pages are server-rendered; the page's loader (the shell's
+//! `IslandHydration`) calls `hydrate()` once, then each island's own hydrate function, which
+//! the `#[island]` components of `bina-app` export from this module.
 
-use leptos::prelude::document;
+// Links bina-app, whose islands export their hydrate functions.
+use bina_app as _;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // Pages are lazy routes (their code is a separate wasm chunk), so hydration is
-    // asynchronous: it waits for the chunk of the page being shown.
-    wasm_bindgen_futures::spawn_local(async {
-        let Some(body) = document().body() else {
-            return;
-        };
-        leptos::mount::hydrate_from_async(body, bina_app::App)
-            .await
-            .forget();
-        // Marks the document once the wasm has taken over: browser tests wait for it so the
-        // hydrated project really exercises the enhanced forms, not the plain posts under
-        // them.
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute(bina_app::HYDRATED_ATTRIBUTE, "");
-        }
-    });
+    leptos::mount::hydrate_islands();
 }

@@ -1,6 +1,7 @@
 //! `bina`: the server binary. `bina serve`, `bina migrate`, `bina seed --demo`.
 
 mod config;
+mod page_cache;
 mod seed;
 mod sessions;
 mod startup;

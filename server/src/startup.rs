@@ -252,6 +252,8 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             context, shell,
         ))
         .layer(auth_layer)
+        // Outside the session layer, so that the tag covers the page as it is sent.
+        .layer(middleware::from_fn(crate::page_cache::revalidate_pages))
         // Outside the session layer, so a request counts as written once its session is saved.
         .layer(middleware::from_fn_with_state(writes, count_writes))
         .layer(middleware::from_fn(default_language))
@@ -293,9 +295,13 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
+        // A 304 keeps the policy the browser stored with its copy (see `page_cache`).
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+            |res: &Response| {
+                (res.status() != StatusCode::NOT_MODIFIED)
+                    .then(|| HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"))
+            },
         ))
         // Pages are compressed per request at brotli quality 1 (gzip level 1): on a 5 KB page
         // it costs a quarter of the default level's time for 10% more bytes. The assets

@@ -56,6 +56,6 @@ pub async fn save_standard(
 /// Adds a program to the catalog, for one competency. The form's fields are `program[…]`.
 #[server(endpoint = "admin-program-simpan")]
 pub async fn save_program(program: super::ProgramForm) -> Result<(), AppError> {
-    let page = "/admin/katalog";
-    crate::error::form_result(queries::save_program(program).await, page, page)
+    let result = queries::save_program(program).await;
+    crate::error::form_result(result, "/admin/katalog?tersimpan", "/admin/katalog")
 }

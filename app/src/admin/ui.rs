@@ -1,5 +1,5 @@
 //! Admin pages: the dictionary (add, edit, retire, delete when unused), the standards of a
-//! position, and adding programs to the catalog. Plain forms that hydration enhances.
+//! position, and adding programs to the catalog. Plain HTML forms.
 
 use super::AdminError;
 use crate::error::feature::UserMessage;
@@ -20,7 +20,8 @@ use crate::{
     i18n::*,
     jp::{DevPath, ui::path_text},
     ui::{
-        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, action_error, page_or_error,
+        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, page_or_error, posted_error,
+        posted_flag,
     },
 };
 
@@ -29,10 +30,7 @@ pub fn DictionaryPage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveCompetency>::new();
     let set_state = ServerAction::<SetCompetencyState>::new();
-    let list = Resource::new(
-        move || (save.version().get(), set_state.version().get()),
-        |_| get_dictionary(),
-    );
+    let list = Resource::new(|| (), |_| get_dictionary());
     let query = use_query_map();
     let editing = move || {
         query
@@ -40,12 +38,7 @@ pub fn DictionaryPage() -> impl IntoView {
             .get("ubah")
             .and_then(|id| id.parse::<i64>().ok())
     };
-    let error = action_error(move || {
-        [save.value().get(), set_state.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(|r| r.err())
-    });
+    let error = posted_error();
     view! {
         <PageTitle text=|i18n| t_string!(i18n, admin.dictionary_title) />
         <h1>{t!(i18n, admin.dictionary_title)}</h1>
@@ -179,11 +172,8 @@ pub fn StandardPage() -> impl IntoView {
     let query = use_query_map();
     let jabatan = move || query.read().get("jabatan").filter(|j| !j.is_empty());
     let save = ServerAction::<SaveStandard>::new();
-    let page = Resource::new(
-        move || (jabatan(), save.version().get()),
-        |(j, _)| get_standard(j),
-    );
-    let error = action_error(move || save.value().get().and_then(|r| r.err()));
+    let page = Resource::new(jabatan, get_standard);
+    let error = posted_error();
     view! {
         <PageTitle text=|i18n| t_string!(i18n, admin.standard_title) />
         <h1>{t!(i18n, admin.standard_title)}</h1>
@@ -261,12 +251,13 @@ pub fn ProgramAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveProgram>::new();
     let list = Resource::new(|| (), |_| get_dictionary());
-    let error = action_error(move || save.value().get().and_then(|r| r.err()));
+    let error = posted_error();
+    let saved = posted_flag("tersimpan");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, admin.program_title) />
         <h1>{t!(i18n, admin.program_title)}</h1>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
-        <Show when=move || matches!(save.value().get(), Some(Ok(())))>
+        <Show when=saved>
             <p class="alert alert-ok" role="status">{t!(i18n, admin.program_saved)}</p>
         </Show>
         <Suspense fallback=Loading>

@@ -24,10 +24,19 @@ pub async fn login(nip: String, password: String) -> Result<(), AppError> {
     }
 }
 
+/// Logs out, and clears what this browser keeps of Bina: pages are cached (revalidated on
+/// every use, see `server/src/page_cache.rs`), and on a shared phone or office computer the
+/// next person must not reach the last one's pages through the browser's history.
 #[server(endpoint = "keluar")]
 pub async fn logout() -> Result<(), AppError> {
     let result = super::queries::logout().await;
     if result.is_ok() {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.insert_header(
+                axum::http::HeaderName::from_static("clear-site-data"),
+                axum::http::HeaderValue::from_static("\"cache\""),
+            );
+        }
         leptos_axum::redirect("/masuk");
     }
     crate::error::respond(result)

@@ -4,32 +4,15 @@ use crate::error::feature::UserMessage;
 use crate::validation::PasswordRuleError;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::{components::Redirect, hooks::use_query_map};
+use leptos_router::components::Redirect;
 
 use super::{ChangePassword, CurrentUser, Login, Logout};
 use crate::{
     error::AppError,
     i18n::*,
-    ui::{ErrorMessage, Field, PageTitle},
+    ui::{ErrorMessage, Field, PageTitle, posted_error, posted_flag},
     validation::PASSWORD_MIN_CHARS,
 };
-
-/// The error to show on a form page: the last result of its action when the app is
-/// hydrated, or the `galat` code a plain form post was redirected back with.
-fn form_error<S>(value: S) -> impl Fn() -> Option<AppError> + Copy
-where
-    S: Get<Value = Option<Result<(), AppError>>> + Copy + 'static,
-{
-    let query = use_query_map();
-    move || match value.get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(_)) => None,
-        None => query
-            .read()
-            .get("galat")
-            .map(|code| AppError::from_query_code(&code)),
-    }
-}
 
 /// The session as every component sees it.
 #[derive(Clone, Copy)]
@@ -48,8 +31,7 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let login = session.login;
-    let error = form_error(login.value());
-    let pending = login.pending();
+    let error = posted_error();
 
     let already_in = move || {
         Suspend::new(async move {
@@ -86,14 +68,8 @@ pub fn LoginPage() -> impl IntoView {
                         required
                     />
                 </Field>
-                <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || {
-                        if pending.get() {
-                            t_string!(i18n, login.submitting)
-                        } else {
-                            t_string!(i18n, login.submit)
-                        }
-                    }}
+                <button type="submit" class="button primary">
+                    {t!(i18n, login.submit)}
                 </button>
             </ActionForm>
         </section>
@@ -119,12 +95,8 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let change = ServerAction::<ChangePassword>::new();
-    let error = form_error(change.value());
-    let query = use_query_map();
-    let done = move || {
-        matches!(change.value().get(), Some(Ok(())))
-            || (change.value().get().is_none() && query.read().get("berhasil").is_some())
-    };
+    let error = posted_error();
+    let done = posted_flag("berhasil");
     let guard = move || {
         Suspend::new(async move {
             (!matches!(session.user.await, Ok(Some(_))))
@@ -178,7 +150,6 @@ pub fn AccountPage() -> impl IntoView {
                 <button
                     type="submit"
                     class="button primary"
-                    disabled=move || change.pending().get()
                 >
                     {t!(i18n, account.submit)}
                 </button>

@@ -209,7 +209,8 @@ pub fn is_plain_form_post() -> bool {
 }
 
 /// Ends a form's server function that succeeded: a plain form post goes to `page` (usually
-/// back where it came from); the hydrated app stays and refetches.
+/// back where it came from); a call from a script (`Accept` without `text/html`) gets the
+/// result itself.
 #[cfg(feature = "ssr")]
 pub fn form_done(page: &str) {
     if is_plain_form_post() {
@@ -218,8 +219,8 @@ pub fn form_done(page: &str) {
 }
 
 /// Ends a form's server function: on success a plain form post goes to `done`, on failure
-/// back to `back` with the error (see [`form_error`]); the hydrated app stays where it is and
-/// gets the result itself.
+/// back to `back` with the error (see [`form_error`]); a call from a script gets the result
+/// itself.
 #[cfg(feature = "ssr")]
 pub fn form_result(result: Result<(), AppError>, done: &str, back: &str) -> Result<(), AppError> {
     form_result_to(result, |()| done.to_owned(), back)
@@ -244,7 +245,7 @@ pub fn form_result_to<T>(
 
 /// Ends a form's server function with an error: a plain form post goes back to `page` with
 /// the error in the query (`?galat=…`) so the server-rendered page can show it; a call from
-/// the hydrated app gets the error itself with its status code.
+/// a script gets the error itself with its status code.
 #[cfg(feature = "ssr")]
 pub fn form_error<T>(page: &str, error: AppError) -> Result<T, AppError> {
     if is_plain_form_post() {

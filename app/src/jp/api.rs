@@ -1,10 +1,9 @@
 //! Server functions of the JP ledger: my ledger, recording an activity with its evidence,
 //! and the verifier's queue and decision.
 
-use leptos::{
-    prelude::*,
-    server_fn::codec::{MultipartData, MultipartFormData},
-};
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::{EntryToVerify, MyLedger};
 use crate::error::AppError;
@@ -19,7 +18,9 @@ pub async fn get_my_ledger(year: Option<i32>) -> Result<MyLedger, AppError> {
 }
 
 /// Records a completed activity with its evidence (a multipart form: the fields of
-/// [`super::ledger::EntryInput`] and the file `bukti`). Works as a plain form post.
+/// [`super::ledger::EntryInput`] and the file `bukti`). Works as a plain form post. Built for
+/// the server only: the browser posts the form itself, so the wasm needs no multipart client.
+#[cfg(feature = "ssr")]
 #[server(endpoint = "jp-catat", input = MultipartFormData)]
 pub async fn record_jp_entry(data: MultipartData) -> Result<(), AppError> {
     crate::error::form_result(queries::record(data).await, "/jp?tercatat=1", "/jp")

@@ -14,8 +14,8 @@ use super::{
 use crate::{
     i18n::*,
     ui::{
-        DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName, action_error,
-        page_or_error,
+        BusyForm, DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName,
+        page_or_error, posted_error,
     },
 };
 use crate::{jp::VerifyDecision, validation::FormValue};
@@ -116,7 +116,7 @@ pub fn LedgerPage() -> impl IntoView {
             .and_then(|y| y.parse::<i32>().ok())
     };
     let data = Resource::new(year, get_my_ledger);
-    let error = action_error(|| None);
+    let error = posted_error();
     let recorded = move || query.read().get("tercatat").is_some();
     view! {
         <PageTitle text=|i18n| t_string!(i18n, ledger.title) />
@@ -200,8 +200,9 @@ fn EntryRow(e: EntryView) -> impl IntoView {
     }
 }
 
-/// The form to record an activity with its certificate. A plain multipart form post (the
-/// browser shows the upload's progress); the server sends the browser back to this page.
+/// The form to record an activity with its certificate. A multipart form post (the browser
+/// shows the upload's progress, the button says it is uploading); the server sends the
+/// browser back to this page.
 #[component]
 fn RecordForm(today: String) -> impl IntoView {
     let today_start = today.clone();
@@ -217,18 +218,15 @@ fn RecordForm(today: String) -> impl IntoView {
             t_string!(i18n, paths.family_non_klasikal),
         ),
     ];
-    let (busy, set_busy) = signal(false);
     view! {
         <section class="card" aria-labelledby="record-title">
             <h2 id="record-title">{t!(i18n, ledger.record_title)}</h2>
             <p class="muted">{t!(i18n, ledger.record_intro)}</p>
-            <form
-                method="post"
-                action="/api/jp-catat"
-                enctype="multipart/form-data"
-                class="form"
-                aria-busy=move || busy.get().to_string()
-                on:submit=move |_| set_busy.set(true)
+            <BusyForm
+                action="/api/jp-catat".to_owned()
+                multipart=true
+                submit_label=t_string!(i18n, ledger.record).to_owned()
+                busy_label=t_string!(i18n, ledger.uploading).to_owned()
             >
                 <Field id="path" label=move || t!(i18n, plan.path)>
                     <select id="path" name="path" required>
@@ -290,10 +288,7 @@ fn RecordForm(today: String) -> impl IntoView {
                     />
                 </Field>
                 <p class="muted">{t!(i18n, ledger.jp_rules_hint)}</p>
-                <button type="submit" class="button primary" disabled=move || busy.get()>
-                    {move || if busy.get() { t_string!(i18n, ledger.uploading) } else { t_string!(i18n, ledger.record) }}
-                </button>
-            </form>
+            </BusyForm>
         </section>
     }
 }
@@ -301,8 +296,8 @@ fn RecordForm(today: String) -> impl IntoView {
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let decide = ServerAction::<DecideJpEntry>::new();
-    let queue = Resource::new(move || decide.version().get(), |_| get_verification_queue());
-    let error = action_error(move || decide.value().get().and_then(|r| r.err()));
+    let queue = Resource::new(|| (), |_| get_verification_queue());
+    let error = posted_error();
     view! {
         <DecisionQueue
             title=|i18n| t_string!(i18n, verify.title)

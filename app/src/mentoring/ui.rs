@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 use crate::{
     competency::CompetencyGap,
@@ -71,12 +71,6 @@ pub fn reason_view(i18n: I18nContext<Locale>, reason: Reason, code: String) -> A
 pub fn gap_label(gap: &CompetencyGap) -> String {
     let current = gap.current.map_or("–".to_owned(), |c| c.to_string());
     format!("{} {} ({current} → {})", gap.code, gap.name, gap.required)
-}
-
-/// A notice from the query string after a plain form post (`?terkirim=1`).
-pub fn flag(key: &'static str) -> impl Fn() -> bool + Copy {
-    let query = use_query_map();
-    move || query.read().get(key).is_some()
 }
 
 // ----- The mentee -----

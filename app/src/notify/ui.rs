@@ -48,7 +48,7 @@ fn notification_text(i18n: I18nContext<Locale>, n: &Notification) -> AnyView {
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let mark = ServerAction::<MarkNotificationsRead>::new();
-    let list = Resource::new(move || mark.version().get(), |_| get_notifications());
+    let list = Resource::new(|| (), |_| get_notifications());
     view! {
         <PageTitle text=|i18n| t_string!(i18n, notify.title) />
         <h1>{t!(i18n, notify.title)}</h1>

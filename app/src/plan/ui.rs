@@ -1,5 +1,6 @@
 //! Pages of development plans: Rencana Pengembangan (the employee) and Persetujuan (the
-//! supervisor's queue). Every form is a plain HTML form that the hydrated app enhances.
+//! supervisor's queue). Every form is a plain HTML form; the
+//! planned JP following the chosen path is the one island.
 
 use super::PlanError;
 use crate::error::feature::UserMessage;
@@ -19,8 +20,8 @@ use crate::{
         ui::{JpProgressBar, path_text},
     },
     ui::{
-        DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName, action_error,
-        page_or_error,
+        DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName,
+        page_or_error, posted_error,
     },
 };
 use crate::{plan::ReviewDecision, validation::FormValue};
@@ -68,29 +69,8 @@ pub fn PlanPage() -> impl IntoView {
     let remove = ServerAction::<RemovePlanItem>::new();
     let submit = ServerAction::<SubmitPlan>::new();
     let revise = ServerAction::<RevisePlan>::new();
-    let data = Resource::new(
-        move || {
-            (
-                year(),
-                add.version().get(),
-                remove.version().get(),
-                submit.version().get(),
-                revise.version().get(),
-            )
-        },
-        |(year, ..)| get_my_plan(year),
-    );
-    let error = action_error(move || {
-        [
-            add.value().get(),
-            remove.value().get(),
-            submit.value().get(),
-            revise.value().get(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|r| r.err())
-    });
+    let data = Resource::new(year, get_my_plan);
+    let error = posted_error();
     view! {
         <PageTitle text=|i18n| t_string!(i18n, plan.title) />
         <h1>{t!(i18n, plan.title)}</h1>
@@ -272,15 +252,7 @@ fn AddItemForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let first_path = DevPath::PelatihanTeknis;
-    let jp_of = move |path: DevPath| {
-        default_jp
-            .iter()
-            .find(|(p, _)| *p == path)
-            .map_or(1, |(_, jp)| *jp)
-    };
-    // The planned JP follow the chosen path until the employee types their own.
-    let (jp, set_jp) = signal(jp_of(first_path).to_string());
-    let (jp_touched, set_jp_touched) = signal(false);
+    let first_jp = jp_of(&default_jp, first_path);
     let families = [
         (
             PathFamily::Pendidikan,
@@ -308,19 +280,9 @@ fn AddItemForm(
                             .collect_view()}
                     </select>
                 </Field>
+                <JpFollowsPath default_jp>
                 <Field id="path" label=move || t!(i18n, plan.path)>
-                    <select
-                        id="path"
-                        name="path"
-                        required
-                        on:change=move |ev| {
-                            if !jp_touched.get_untracked()
-                                && let Some(path) = DevPath::from_code(&event_target_value(&ev))
-                            {
-                                set_jp.set(jp_of(path).to_string());
-                            }
-                        }
-                    >
+                    <select id="path" name="path" required>
                         {families
                             .into_iter()
                             .map(|(family, label)| {
@@ -356,13 +318,10 @@ fn AddItemForm(
                         max=MAX_ITEM_JP
                         required
                         aria-describedby="planned_jp-hint"
-                        prop:value=jp
-                        on:input=move |ev| {
-                            set_jp_touched.set(true);
-                            set_jp.set(event_target_value(&ev));
-                        }
+                        value=first_jp
                     />
                 </Field>
+                </JpFollowsPath>
                 <Field id="target_quarter" label=move || t!(i18n, plan.quarter)>
                     <select id="target_quarter" name="target_quarter">
                         {(1..=4).map(|q| view! { <option value=q>{format!("TW {q}")}</option> }).collect_view()}
@@ -380,11 +339,57 @@ fn AddItemForm(
                             .collect_view()}
                     </select>
                 </Field>
-                <button type="submit" class="button primary" disabled=move || add.pending().get()>
+                <button type="submit" class="button primary">
                     {t!(i18n, plan.add)}
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+/// The usual JP of `path` in `default_jp` (1 if it has none).
+fn jp_of(default_jp: &[(DevPath, u32)], path: DevPath) -> u32 {
+    default_jp
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(1, |(_, jp)| *jp)
+}
+
+/// The planned JP follow the chosen development path until the employee types their own.
+/// An island around the path and JP fields (server-rendered, its children) that listens to
+/// their events as they bubble up; without JavaScript the employee types the JP.
+#[island]
+fn JpFollowsPath(default_jp: Vec<(DevPath, u32)>, children: Children) -> impl IntoView {
+    use leptos::wasm_bindgen::JsCast;
+    let touched = StoredValue::new(false);
+    let control_id = |ev: &leptos::ev::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+            .map(|el| el.id())
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        if control_id(&ev).as_deref() == Some("planned_jp") {
+            touched.set_value(true);
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        if touched.get_value() || control_id(&ev).as_deref() != Some("path") {
+            return;
+        }
+        let Some(path) = DevPath::from_code(&event_target_value(&ev)) else {
+            return;
+        };
+        if let Some(input) = document()
+            .get_element_by_id("planned_jp")
+            .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&jp_of(&default_jp, path).to_string());
+        }
+    };
+    view! {
+        <div class="field-group" on:input=on_input on:change=on_change>
+            {children()}
+        </div>
     }
 }
 
@@ -423,8 +428,8 @@ pub fn PlanHistory(events: Vec<PlanEventView>) -> impl IntoView {
 #[component]
 pub fn ApprovalPage() -> impl IntoView {
     let review = ServerAction::<ReviewPlan>::new();
-    let queue = Resource::new(move || review.version().get(), |_| get_approval_queue());
-    let error = action_error(move || review.value().get().and_then(|r| r.err()));
+    let queue = Resource::new(|| (), |_| get_approval_queue());
+    let error = posted_error();
     view! {
         <DecisionQueue
             title=|i18n| t_string!(i18n, approval.title)

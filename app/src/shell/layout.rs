@@ -133,57 +133,36 @@ fn is_current(path: &str, href: &str, exact: bool) -> bool {
                 .is_some_and(|rest| rest.starts_with('/')))
 }
 
-/// Switches between Bahasa Indonesia and English. A plain form post to `/bahasa` (which sets
-/// the cookie and comes back) without JavaScript; an instant switch with it.
+/// Switches between Bahasa Indonesia and English: a plain form post to `/bahasa`, which sets
+/// the cookie and sends the browser back to this page, rendered in the other language.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let target = move || match i18n.get_locale() {
+    let target = match i18n.get_locale_untracked() {
         Locale::id => Locale::en,
         Locale::en => Locale::id,
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        // Switch in place only once the whole page is hydrated: while a lazy page's chunk is
-        // still on its way, its text would stay in the old language. Until then the form
-        // posts, and the server answers with the page in the new language.
-        if page_hydrated() {
-            ev.prevent_default();
-            i18n.set_locale(target());
-        }
+    let search = location.search.get_untracked();
+    let back = if search.is_empty() {
+        location.pathname.get_untracked()
+    } else {
+        format!("{}?{search}", location.pathname.get_untracked())
     };
     view! {
-        <form method="post" action="/bahasa" class="lang-switch" on:submit=on_submit>
-            <input type="hidden" name="ke" value=move || target().as_str() />
-            <input
-                type="hidden"
-                name="kembali"
-                value=move || {
-                    let search = location.search.get();
-                    if search.is_empty() {
-                        location.pathname.get()
-                    } else {
-                        format!("{}?{}", location.pathname.get(), search)
-                    }
-                }
-            />
+        <form method="post" action="/bahasa" class="lang-switch">
+            <input type="hidden" name="ke" value=target.as_str() />
+            <input type="hidden" name="kembali" value=back />
             <button
                 type="submit"
                 class="link-button"
-                lang=move || target().as_str()
-                aria-label=move || t_string!(i18n, lang.switch_label).to_string()
+                lang=target.as_str()
+                aria-label=t_string!(i18n, lang.switch_label)
             >
                 {t!(i18n, lang.switch_to)}
             </button>
         </form>
     }
-}
-
-/// Whether the app has finished hydrating this page (see `HYDRATED_ATTRIBUTE`).
-fn page_hydrated() -> bool {
-    document()
-        .document_element()
-        .is_some_and(|root| root.has_attribute(crate::HYDRATED_ATTRIBUTE))
 }
 
 #[cfg(test)]

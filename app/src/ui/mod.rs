@@ -1,11 +1,13 @@
 //! UI primitives every page uses, knowing no feature: the page title, error messages, the
 //! loading state, 404 and error pages, a form field, a data table, the decision queue page,
-//! and small formatting helpers.
+//! a form that shows it is busy (an island), and small formatting helpers.
 
+mod busy_form;
 mod field;
 mod queue;
 mod table;
 
+pub use busy_form::BusyForm;
 pub use field::{Field, hint_id};
 pub use queue::DecisionQueue;
 pub use table::{DataTable, TableName};
@@ -77,20 +79,24 @@ pub fn urlencode(value: &str) -> String {
         .collect()
 }
 
-/// The error to show on a page with forms: the latest failed action when the app is
-/// hydrated, or the `galat` code a plain form post was sent back with.
-pub fn action_error(
-    latest: impl Fn() -> Option<AppError> + Copy + 'static,
-) -> impl Fn() -> Option<AppError> + Copy + 'static {
+/// The error a form post was sent back to its page with (`?galat=…`, see
+/// `error::form_error`), shown at the top of that page. Pages are rendered on the server
+/// only, so a form's outcome always arrives this way, with or without JavaScript.
+pub fn posted_error() -> impl Fn() -> Option<AppError> + Copy + 'static {
     let query = use_query_map();
     move || {
-        latest().or_else(|| {
-            query
-                .read()
-                .get("galat")
-                .map(|code| AppError::from_query_code(&code))
-        })
+        query
+            .read()
+            .get("galat")
+            .map(|code| AppError::from_query_code(&code))
     }
+}
+
+/// Whether a form post came back to its page with `key` in the query: its success
+/// (`?tersimpan`, `?terkirim`).
+pub fn posted_flag(key: &'static str) -> impl Fn() -> bool + Copy + 'static {
+    let query = use_query_map();
+    move || query.read().get(key).is_some()
 }
 
 /// An error shown in place, announced to screen readers.

@@ -19,7 +19,7 @@ pub fn DecisionQueue<T, V>(
     empty: Text,
     /// The items waiting, refetched after each decision.
     queue: Resource<Result<Vec<T>, AppError>>,
-    /// The error of the latest decision (see [`super::action_error`]).
+    /// The error of the latest decision (see [`super::posted_error`]).
     error: impl Fn() -> Option<AppError> + Copy + Send + Sync + 'static,
     /// One item with its decision forms.
     item: impl Fn(T) -> V + Copy + Send + Sync + 'static,

@@ -134,3 +134,69 @@ async fn pages_under_concurrent_load_all_arrive_whole() {
     server.stop();
     db.remove().await;
 }
+
+/// A page the browser already holds is revalidated cheaply: a 304 without a body while it is
+/// unchanged (whatever the nonce of the new response), the whole page once it has changed.
+/// Pages are personal: no shared cache may keep them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unchanged_page_is_revalidated_with_a_304() {
+    let db = TestDb::create(Engine::Sqlite).await.unwrap();
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+
+    let first = pegawai.get(server.url("/rencana")).send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["cache-control"], "private, no-cache");
+    let tag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(tag.starts_with("W/\""), "{tag}");
+
+    let again = pegawai
+        .get(server.url("/rencana"))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(
+        again.headers().get("content-security-policy").is_none(),
+        "the browser keeps the policy stored with its copy (its nonce)"
+    );
+    assert!(again.bytes().await.unwrap().is_empty());
+
+    // Another page, or the same page changed, is sent whole.
+    let other = pegawai
+        .get(server.url("/jp"))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::OK);
+    let changed = pegawai
+        .post(server.url("/bahasa"))
+        .form(&[("ke", "en"), ("kembali", "/rencana")])
+        .send()
+        .await
+        .unwrap();
+    assert!(changed.status().is_redirection() || changed.status().is_success());
+    let english = pegawai
+        .get(server.url("/rencana"))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(english.status(), StatusCode::OK);
+    assert_ne!(english.headers()["etag"].to_str().unwrap(), tag);
+
+    // Logging out clears the pages this browser holds, for the next person on the device.
+    let logout = pegawai
+        .post(server.url("/api/keluar"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert!(logout.status().is_redirection(), "{}", logout.status());
+    assert_eq!(logout.headers()["clear-site-data"], "\"cache\"");
+
+    server.stop();
+    db.remove().await;
+}

@@ -8,7 +8,8 @@ use super::model::{BulkMatchPage, CohortFilter, MAX_COHORT, Proposal, UnmatchedR
 use crate::{
     i18n::*,
     ui::{
-        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, action_error, page_or_error,
+        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, page_or_error, posted_error,
+        posted_flag,
     },
 };
 use crate::{mentoring::bulk::MentorDesignation, validation::FormValue};
@@ -33,29 +34,18 @@ pub fn BulkMatchPage() -> impl IntoView {
             program: number("filter[program]"),
         }
     };
-    let published = move || query.read().get("terbit").is_some();
+    let published = posted_flag("terbit");
     let publish = ServerAction::<PublishBulkMatch>::new();
     let set_mentor = ServerAction::<AdminSetMentor>::new();
-    let data = Resource::new(
-        move || (filter(), publish.version().get()),
-        |(f, _)| get_bulk_match(f),
-    );
-    let error = action_error(move || {
-        [publish.value().get(), set_mentor.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(|r| r.err())
-    });
-    let mentor_saved = move || {
-        query.read().get("mentor").is_some() || set_mentor.value().get().is_some_and(|r| r.is_ok())
-    };
-    let published_now = move || published() || publish.value().get().is_some_and(|r| r.is_ok());
+    let data = Resource::new(filter, get_bulk_match);
+    let error = posted_error();
+    let mentor_saved = posted_flag("mentor");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, bulk.title) />
         <h1>{t!(i18n, bulk.title)}</h1>
         <p class="muted">{t!(i18n, bulk.intro, max = MAX_COHORT)}</p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
-        <Show when=published_now>
+        <Show when=published>
             <p class="alert alert-ok" role="status">{t!(i18n, bulk.published)}</p>
         </Show>
         <Suspense fallback=Loading>

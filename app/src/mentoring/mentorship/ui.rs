@@ -14,7 +14,7 @@ use crate::{
         rules::SESSION_MINUTES,
         ui::session_mode_text,
     },
-    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, page_or_error, posted_error},
 };
 use crate::{mentoring::FitAnswer, validation::FormValue};
 
@@ -35,33 +35,8 @@ pub fn MentorshipPage() -> impl IntoView {
     let add_goal = ServerAction::<AddMentorshipGoal>::new();
     let progress = ServerAction::<SetGoalProgress>::new();
     let fit = ServerAction::<AnswerFitCheck>::new();
-    let data = Resource::new(
-        move || {
-            (
-                id(),
-                log.version().get(),
-                confirm.version().get(),
-                end.version().get(),
-                add_goal.version().get(),
-                progress.version().get(),
-                fit.version().get(),
-            )
-        },
-        |(id, ..)| get_mentorship(id),
-    );
-    let error = action_error(move || {
-        [
-            log.value().get(),
-            confirm.value().get(),
-            end.value().get(),
-            add_goal.value().get(),
-            progress.value().get(),
-            fit.value().get(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|r| r.err())
-    });
+    let data = Resource::new(id, get_mentorship);
+    let error = posted_error();
     view! {
         <PageTitle text=|i18n| t_string!(i18n, mentoring.mentorship_title) />
         {move || error().map(|error| view! { <ErrorMessage error /> })}

@@ -9,25 +9,24 @@ use crate::{
         MentorMode,
         profile::{SaveMentorProfile, get_mentor_profile},
         rules::MAX_CAPACITY,
-        ui::{flag, mode_text},
+        ui::mode_text,
     },
-    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, page_or_error},
+    ui::{ErrorMessage, Field, Loading, PageTitle, page_or_error, posted_error, posted_flag},
 };
 
 #[component]
 pub fn MentorProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveMentorProfile>::new();
-    let data = Resource::new(move || save.version().get(), |_| get_mentor_profile());
-    let error = action_error(move || save.value().get().and_then(|r| r.err()));
-    let saved = flag("tersimpan");
-    let saved_now = move || saved() || save.value().get().is_some_and(|r| r.is_ok());
+    let data = Resource::new(|| (), |_| get_mentor_profile());
+    let error = posted_error();
+    let saved = posted_flag("tersimpan");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, mentoring.profile_title) />
         <h1>{t!(i18n, mentoring.profile_title)}</h1>
         <p class="muted">{t!(i18n, mentoring.profile_intro)}</p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
-        <Show when=saved_now>
+        <Show when=saved>
             <p class="alert alert-ok" role="status">{t!(i18n, mentoring.saved)} " " <A href="/mentoring/permintaan">{t!(i18n, mentoring.to_desk)}</A></p>
         </Show>
         <Suspense fallback=Loading>

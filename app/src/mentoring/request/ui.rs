@@ -15,9 +15,11 @@ use crate::{
             AcceptMentoringRequest, DeclineMentoringRequest, SendMentoringRequest,
             WithdrawMentoringRequest, get_find_mentor, get_mentor_desk,
         },
-        ui::{MentorshipList, decline_reason_text, flag, gap_label, reason_view, status_text},
+        ui::{MentorshipList, decline_reason_text, gap_label, reason_view, status_text},
     },
-    ui::{ErrorMessage, Field, Loading, PageTitle, action_error, hint_id, page_or_error},
+    ui::{
+        ErrorMessage, Field, Loading, PageTitle, hint_id, page_or_error, posted_error, posted_flag,
+    },
 };
 
 #[component]
@@ -32,18 +34,9 @@ pub fn FindMentorPage() -> impl IntoView {
     };
     let send = ServerAction::<SendMentoringRequest>::new();
     let withdraw = ServerAction::<WithdrawMentoringRequest>::new();
-    let data = Resource::new(
-        move || (competency(), send.version().get(), withdraw.version().get()),
-        |(competency, ..)| get_find_mentor(competency),
-    );
-    let error = action_error(move || {
-        [send.value().get(), withdraw.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(|r| r.err())
-    });
-    let sent = flag("terkirim");
-    let sent_now = move || sent() || send.value().get().is_some_and(|r| r.is_ok());
+    let data = Resource::new(competency, get_find_mentor);
+    let error = posted_error();
+    let sent = posted_flag("terkirim");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, mentoring.title) />
         <h1>{t!(i18n, mentoring.title)}</h1>
@@ -59,7 +52,7 @@ pub fn FindMentorPage() -> impl IntoView {
                     move |page| {
                         let days = page.request_days;
                         view! {
-                            <Show when=sent_now>
+                            <Show when=sent>
                                 <p class="alert alert-ok" role="status">{t!(i18n, mentoring.sent, days = days)}</p>
                             </Show>
                             <FindMentor page send withdraw />
@@ -230,16 +223,8 @@ pub fn MentorDeskPage() -> impl IntoView {
     let i18n = use_i18n();
     let accept = ServerAction::<AcceptMentoringRequest>::new();
     let decline = ServerAction::<DeclineMentoringRequest>::new();
-    let data = Resource::new(
-        move || (accept.version().get(), decline.version().get()),
-        |_| get_mentor_desk(),
-    );
-    let error = action_error(move || {
-        [accept.value().get(), decline.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(|r| r.err())
-    });
+    let data = Resource::new(|| (), |_| get_mentor_desk());
+    let error = posted_error();
     view! {
         <PageTitle text=|i18n| t_string!(i18n, mentoring.desk_title) />
         <h1>{t!(i18n, mentoring.desk_title)}</h1>
