@@ -52,7 +52,8 @@ wasm_br=$(stat -c %s target/site/pkg/bina*.wasm.br | head -n 1)
 # beside Bina, so that each figure below has the stack's own cost next to it.
 floor_port=$((port + 1))
 (cd bench/floor && cargo leptos build --release --precompress >"$OLDPWD/$out/floor-build.txt" 2>&1)
-(cd bench/floor && LEPTOS_SITE_ADDR="127.0.0.1:$floor_port" target/release/bina-floor >"$OLDPWD/$out/floor.log" 2>&1) &
+(cd bench/floor && LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR="127.0.0.1:$floor_port" \
+  exec target/release/bina-floor >"$OLDPWD/$out/floor.log" 2>&1) &
 floor_pid=$!
 trap 'kill $pid $floor_pid 2>/dev/null || true' EXIT
 floor="http://127.0.0.1:$floor_port/"

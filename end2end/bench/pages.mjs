@@ -46,20 +46,35 @@ async function coldLoad(page) {
   await cdp.send("Network.enable");
   let requests = 0;
   let bytes = 0;
+  let inFlight = 0;
+  let lastActivity = Date.now();
   cdp.on("Network.requestWillBeSent", (e) => {
-    if (!e.request.url.startsWith("data:")) requests += 1;
+    if (e.request.url.startsWith("data:")) return;
+    requests += 1;
+    inFlight += 1;
+    lastActivity = Date.now();
   });
-  cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+  cdp.on("Network.loadingFinished", (e) => {
+    bytes += e.encodedDataLength;
+    inFlight -= 1;
+    lastActivity = Date.now();
+  });
+  cdp.on("Network.loadingFailed", () => {
+    inFlight -= 1;
+    lastActivity = Date.now();
+  });
   await tab.goto(page.url, { waitUntil: "load" });
   let hydrateMs = null;
-  if (await tab.evaluate(() => "hydrating" in document.documentElement.dataset)) {
+  // A page with islands hydrates them once the browser is idle.
+  if (await tab.evaluate(() => document.querySelector("leptos-island") !== null)) {
     await tab.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"), null, {
       timeout: 20_000,
       polling: 10,
     });
     hydrateMs = Math.round(await tab.evaluate(() => performance.now()));
   }
-  await tab.waitForLoadState("networkidle");
+  // Everything the page fetched, however late: nothing in flight for a second.
+  while (inFlight > 0 || Date.now() - lastActivity < 1000) await tab.waitForTimeout(100);
   await context.close();
   return { requests, bytes, hydrateMs };
 }
