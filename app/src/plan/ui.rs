@@ -1,6 +1,6 @@
 //! Pages of development plans: Rencana Pengembangan (the employee) and Persetujuan (the
-//! supervisor's queue). Every form is a plain HTML form; the
-//! planned JP following the chosen path is the one island.
+//! supervisor's queue). Every form is a plain HTML form; the planned JP following the chosen
+//! path is the one island.
 
 use super::PlanError;
 use crate::error::feature::UserMessage;
@@ -281,46 +281,46 @@ fn AddItemForm(
                     </select>
                 </Field>
                 <JpFollowsPath default_jp>
-                <Field id="path" label=move || t!(i18n, plan.path)>
-                    <select id="path" name="path" required>
-                        {families
-                            .into_iter()
-                            .map(|(family, label)| {
-                                view! {
-                                    <optgroup label=label>
-                                        {DevPath::ALL
-                                            .iter()
-                                            .filter(|p| p.family() == family)
-                                            .map(|&p| {
-                                                view! {
-                                                    <option value=p.code() selected=p == first_path>
-                                                        {path_text(i18n, p)}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </optgroup>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </Field>
-                <Field id="title" label=move || t!(i18n, plan.item_title)>
-                    <input id="title" name="title" type="text" required maxlength=MAX_TITLE_CHARS />
-                </Field>
-                <Field id="planned_jp" label=move || t!(i18n, plan.planned_jp) hint=move || t!(i18n, plan.jp_hint)>
-                    <input
-                        id="planned_jp"
-                        name="planned_jp"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max=MAX_ITEM_JP
-                        required
-                        aria-describedby="planned_jp-hint"
-                        value=first_jp
-                    />
-                </Field>
+                    <Field id="path" label=move || t!(i18n, plan.path)>
+                        <select id="path" name="path" required>
+                            {families
+                                .into_iter()
+                                .map(|(family, label)| {
+                                    view! {
+                                        <optgroup label=label>
+                                            {DevPath::ALL
+                                                .iter()
+                                                .filter(|p| p.family() == family)
+                                                .map(|&p| {
+                                                    view! {
+                                                        <option value=p.code() selected=p == first_path>
+                                                            {path_text(i18n, p)}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </optgroup>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </Field>
+                    <Field id="title" label=move || t!(i18n, plan.item_title)>
+                        <input id="title" name="title" type="text" required maxlength=MAX_TITLE_CHARS />
+                    </Field>
+                    <Field id="planned_jp" label=move || t!(i18n, plan.planned_jp) hint=move || t!(i18n, plan.jp_hint)>
+                        <input
+                            id="planned_jp"
+                            name="planned_jp"
+                            type="number"
+                            inputmode="numeric"
+                            min="1"
+                            max=MAX_ITEM_JP
+                            required
+                            aria-describedby="planned_jp-hint"
+                            value=first_jp
+                        />
+                    </Field>
                 </JpFollowsPath>
                 <Field id="target_quarter" label=move || t!(i18n, plan.quarter)>
                     <select id="target_quarter" name="target_quarter">
