@@ -200,12 +200,10 @@ fn EntryRow(e: EntryView) -> impl IntoView {
     }
 }
 
-/// The form to record an activity with its certificate. A multipart form post (the browser
-/// shows the upload's progress, the button says it is uploading); the server sends the
-/// browser back to this page.
+/// The development path of an activity (`id` and `name` "path"), grouped by family as
+/// Peraturan LAN 10/2018 groups them: the plan form and the ledger's record form.
 #[component]
-fn RecordForm(today: String) -> impl IntoView {
-    let today_start = today.clone();
+pub fn PathSelect(selected: DevPath) -> impl IntoView {
     let i18n = use_i18n();
     let families = [
         (
@@ -219,6 +217,33 @@ fn RecordForm(today: String) -> impl IntoView {
         ),
     ];
     view! {
+        <select id="path" name="path" required>
+            {families
+                .into_iter()
+                .map(|(family, label)| {
+                    view! {
+                        <optgroup label=label>
+                            {DevPath::ALL
+                                .iter()
+                                .filter(|p| p.family() == family)
+                                .map(|&p| view! { <option value=p.code() selected=p == selected>{path_text(i18n, p)}</option> })
+                                .collect_view()}
+                        </optgroup>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// The form to record an activity with its certificate. A multipart form post (the browser
+/// shows the upload's progress, the button says it is uploading); the server sends the
+/// browser back to this page.
+#[component]
+fn RecordForm(today: String) -> impl IntoView {
+    let today_start = today.clone();
+    let i18n = use_i18n();
+    view! {
         <section class="card" aria-labelledby="record-title">
             <h2 id="record-title">{t!(i18n, ledger.record_title)}</h2>
             <p class="muted">{t!(i18n, ledger.record_intro)}</p>
@@ -229,22 +254,7 @@ fn RecordForm(today: String) -> impl IntoView {
                 busy_label=t_string!(i18n, ledger.uploading).to_owned()
             >
                 <Field id="path" label=move || t!(i18n, plan.path)>
-                    <select id="path" name="path" required>
-                        {families
-                            .into_iter()
-                            .map(|(family, label)| {
-                                view! {
-                                    <optgroup label=label>
-                                        {DevPath::ALL
-                                            .iter()
-                                            .filter(|p| p.family() == family)
-                                            .map(|&p| view! { <option value=p.code() selected=p == DevPath::BimbinganTeknis>{path_text(i18n, p)}</option> })
-                                            .collect_view()}
-                                    </optgroup>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                    <PathSelect selected=DevPath::BimbinganTeknis />
                 </Field>
                 <Field id="entry-title" label=move || t!(i18n, ledger.activity)>
                     <input id="entry-title" name="title" type="text" required maxlength=MAX_TEXT_CHARS />

@@ -16,8 +16,8 @@ use super::{
 use crate::{
     i18n::*,
     jp::{
-        DevPath, PathFamily,
-        ui::{JpProgressBar, path_text},
+        DevPath,
+        ui::{JpProgressBar, PathSelect, path_text},
     },
     ui::{
         DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName,
@@ -253,17 +253,6 @@ fn AddItemForm(
     let i18n = use_i18n();
     let first_path = DevPath::PelatihanTeknis;
     let first_jp = jp_of(&default_jp, first_path);
-    let families = [
-        (
-            PathFamily::Pendidikan,
-            t_string!(i18n, paths.family_pendidikan),
-        ),
-        (PathFamily::Klasikal, t_string!(i18n, paths.family_klasikal)),
-        (
-            PathFamily::NonKlasikal,
-            t_string!(i18n, paths.family_non_klasikal),
-        ),
-    ];
     view! {
         <section class="card" aria-labelledby="add-title">
             <h2 id="add-title">{t!(i18n, plan.add_title)}</h2>
@@ -282,28 +271,7 @@ fn AddItemForm(
                 </Field>
                 <JpFollowsPath default_jp>
                     <Field id="path" label=move || t!(i18n, plan.path)>
-                        <select id="path" name="path" required>
-                            {families
-                                .into_iter()
-                                .map(|(family, label)| {
-                                    view! {
-                                        <optgroup label=label>
-                                            {DevPath::ALL
-                                                .iter()
-                                                .filter(|p| p.family() == family)
-                                                .map(|&p| {
-                                                    view! {
-                                                        <option value=p.code() selected=p == first_path>
-                                                            {path_text(i18n, p)}
-                                                        </option>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </optgroup>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
+                        <PathSelect selected=first_path />
                     </Field>
                     <Field id="title" label=move || t!(i18n, plan.item_title)>
                         <input id="title" name="title" type="text" required maxlength=MAX_TITLE_CHARS />
