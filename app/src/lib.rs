@@ -20,6 +20,8 @@ pub mod auth;
 pub mod calendar;
 pub mod catalog;
 pub mod competency;
+#[cfg(feature = "ssr")]
+pub mod csv_export;
 pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -16,17 +16,29 @@ pub struct Settings {
     pub session_max_hours: i64,
     /// Failed logins older than this are forgotten.
     pub login_window_secs: i64,
-    /// Failed logins allowed for one NIP inside the window.
+    /// Failed logins allowed for one NIP from one address (or known device) inside the window.
     pub login_max_failures: usize,
-    /// Failed logins allowed from one client address inside the window. Higher than the
-    /// per-account limit because offices share one public address.
+    /// Failed logins allowed from one client address inside the window, whatever the NIPs.
+    /// High, because an office shares one public address.
     pub login_max_failures_per_address: usize,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_proxy: bool,
+    /// Failed logins allowed for one NIP in a day from every device it has not logged in
+    /// from before (see `auth::throttle`).
+    pub login_max_failures_per_account_daily: usize,
+    /// Trusted proxies in front of Bina (0: none). The client address is then the entry of
+    /// `X-Forwarded-For` this many places from the right.
+    pub proxy_hops: usize,
+    /// Cookies are sent only over HTTPS.
+    pub cookie_secure: bool,
     /// Folder of uploaded evidence (certificates), outside the web root.
     pub evidence_dir: String,
     /// Days a mentoring request waits for the mentor's answer before it expires.
     pub mentoring_request_days: i64,
+    /// Confirmed sessions of one mentor and mentee a day whose JP enter verified; more
+    /// wait for the pengelola OPD's verification.
+    pub mentoring_sessions_per_day: u32,
+    /// JP from mentoring sessions a mentee may have verified by confirmation in a year;
+    /// more wait for the pengelola OPD's verification.
+    pub mentoring_jp_yearly_cap: u32,
     /// Levels a mentor's assessed level must be above the mentee's current level (1–4).
     pub mentor_min_lead: u8,
     /// Whether a mentor must also reach the level the mentee's position requires.
@@ -45,10 +57,14 @@ impl Default for Settings {
             session_max_hours: 12,
             login_window_secs: 15 * 60,
             login_max_failures: 5,
-            login_max_failures_per_address: 30,
-            trust_proxy: false,
+            login_max_failures_per_address: 100,
+            login_max_failures_per_account_daily: 50,
+            proxy_hops: 0,
+            cookie_secure: false,
             evidence_dir: "data/evidence".into(),
             mentoring_request_days: 7,
+            mentoring_sessions_per_day: 1,
+            mentoring_jp_yearly_cap: 20,
             mentor_min_lead: 1,
             mentor_reach_required: true,
             mentor_opd: "same".into(),

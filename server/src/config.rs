@@ -15,12 +15,14 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The folder cargo-leptos built the site into (default `target/site`).
     pub site_root: String,
-    /// Send the session cookie only over HTTPS. Turn on behind TLS.
-    pub cookie_secure: bool,
     /// How long a session and its account, once read, are reused without reading them again
     /// (default 1 s; 0 reads them on every request). Bounds how long a logout or a role
     /// change made through another server process takes to reach this one.
     pub session_cache: Duration,
+    /// Origins besides the request's own `Host` that may send writes (`BINA_PUBLIC_ORIGIN`,
+    /// comma-separated, e.g. `https://bina.palukota.go.id` behind a proxy that rewrites
+    /// `Host`).
+    pub public_origins: Vec<String>,
     pub settings: Settings,
 }
 
@@ -69,12 +71,23 @@ impl Config {
         if !Eligibility::LEAD_RANGE.contains(&mentor_min_lead) {
             return Err("BINA_MENTOR_MIN_LEAD must be between 1 and 4".into());
         }
+        let addr: SocketAddr = var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
+        let proxy_hops = if flag("BINA_TRUST_PROXY", false)? {
+            var("BINA_PROXY_HOPS", 1usize)?.max(1)
+        } else {
+            0
+        };
         Ok(Config {
             database_url: var("DATABASE_URL", "sqlite://data/bina.db".to_owned())?,
-            addr: var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
+            addr,
             site_root: var("BINA_SITE_ROOT", "target/site".to_owned())?,
-            cookie_secure: flag("BINA_COOKIE_SECURE", false)?,
             session_cache: Duration::from_millis(var("BINA_SESSION_CACHE_MS", 1000)?),
+            public_origins: std::env::var("BINA_PUBLIC_ORIGIN")
+                .unwrap_or_default()
+                .split(',')
+                .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
+                .filter(|o| !o.is_empty())
+                .collect(),
             settings: Settings {
                 jp_minutes,
                 jp_yearly_target: var("BINA_JP_YEARLY_TARGET", defaults.jp_yearly_target)?,
@@ -92,9 +105,24 @@ impl Config {
                     "BINA_LOGIN_MAX_FAILURES_PER_ADDRESS",
                     defaults.login_max_failures_per_address,
                 )?,
-                trust_proxy: flag("BINA_TRUST_PROXY", false)?,
+                login_max_failures_per_account_daily: var(
+                    "BINA_LOGIN_MAX_FAILURES_PER_ACCOUNT_DAILY",
+                    defaults.login_max_failures_per_account_daily,
+                )?,
+                proxy_hops,
+                // Only over HTTPS, unless Bina is reached on this machine alone: a browser
+                // keeps no secure cookie over plain HTTP except from localhost.
+                cookie_secure: flag("BINA_COOKIE_SECURE", !addr.ip().is_loopback())?,
                 evidence_dir: var("BINA_EVIDENCE_DIR", defaults.evidence_dir)?,
                 mentoring_request_days,
+                mentoring_sessions_per_day: var(
+                    "BINA_MENTORING_SESSIONS_PER_DAY",
+                    defaults.mentoring_sessions_per_day,
+                )?,
+                mentoring_jp_yearly_cap: var(
+                    "BINA_MENTORING_JP_YEARLY_CAP",
+                    defaults.mentoring_jp_yearly_cap,
+                )?,
                 mentor_min_lead,
                 mentor_reach_required: flag(
                     "BINA_MENTOR_REACH_REQUIRED",

@@ -1,6 +1,7 @@
 //! `bina`: the server binary. `bina serve`, `bina migrate`, `bina seed --demo`.
 
 mod config;
+mod guard;
 mod page_cache;
 mod seed;
 mod sessions;
@@ -32,6 +33,8 @@ enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// List every route that is not a page (server functions and plain routes) and exit.
+    Routes,
     /// Load demo data of Kota Palu into an empty database.
     Seed {
         /// Synthetic city government with demo accounts (password `bina-demo`).
@@ -59,12 +62,19 @@ async fn connect(config: &config::Config) -> Result<(Db, sessions::Store), Strin
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Routes = cli.command {
+        for route in startup::route_list() {
+            println!("{route}");
+        }
+        return Ok(());
+    }
     let config = config::Config::from_env()?;
     let (db, store) = connect(&config).await?;
     match cli.command {
         Command::Serve => startup::serve(config, db, store)
             .await
             .map_err(|e| format!("server stopped: {e}")),
+        Command::Routes => Ok(()),
         Command::Migrate => {
             println!("Migrasi basis data selesai.");
             Ok(())

@@ -28,12 +28,13 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
 use tower_http::{
-    CompressionLevel, compression::CompressionLayer, limit::RequestBodyLimitLayer,
-    services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+    CompressionLevel, catch_panic::CatchPanicLayer, compression::CompressionLayer,
+    limit::RequestBodyLimitLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
 };
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
-use crate::{config::Config, sessions::Store};
+use crate::{config::Config, guard, sessions::Store};
 
 /// Largest request body accepted (evidence uploads of up to 2 MB fit, with form overhead).
 const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
@@ -44,6 +45,37 @@ const REMEMBERED_AT_MOST: u64 = 10_000;
 const SESSION_COOKIE: &str = "bina_sesi";
 /// The cookie leptos_i18n reads for the chosen language.
 const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// The plain (non-Leptos) routes, each path written once: the router is built from these,
+/// and `bina routes` lists them beside the server functions (the authorization and
+/// bad-input tests enumerate that list).
+pub mod paths {
+    pub const LANGUAGE: &str = "/bahasa";
+    pub const DASHBOARD_CSV: &str = "/dasbor/unduh";
+    pub const MENTORING_CSV: &str = "/dasbor/mentoring/unduh";
+    pub const EVIDENCE: &str = "/bukti/{id}";
+    pub const HEALTH: &str = "/healthz";
+}
+
+/// Every route that is not a page: the plain routes and the registered server functions,
+/// as `METHOD PATH`, sorted.
+pub fn route_list() -> Vec<String> {
+    let mut routes: Vec<String> = [
+        ("POST", paths::LANGUAGE),
+        ("GET", paths::DASHBOARD_CSV),
+        ("GET", paths::MENTORING_CSV),
+        ("GET", paths::EVIDENCE),
+        ("GET", paths::HEALTH),
+    ]
+    .iter()
+    .map(|(method, path)| format!("{method} {path}"))
+    .chain(
+        leptos::server_fn::axum::server_fn_paths().map(|(path, method)| format!("{method} {path}")),
+    )
+    .collect();
+    routes.sort();
+    routes
+}
 
 /// The logged-in person behind a plain (non-Leptos) route, or the response to send instead.
 async fn session_user(state: &AppState, auth: AuthSession) -> Result<CurrentUser, Response> {
@@ -187,7 +219,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
     ));
     let session_layer = SessionManagerLayer::new(store)
         .with_name(SESSION_COOKIE)
-        .with_secure(config.cookie_secure)
+        .with_secure(config.settings.cookie_secure)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
@@ -221,9 +253,9 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
                 move |req: Request| leptos_axum::handle_server_fns_with_context(context, req)
             }),
         )
-        .route("/bahasa", post(set_language))
+        .route(paths::LANGUAGE, post(set_language))
         .route(
-            "/dasbor/unduh",
+            paths::DASHBOARD_CSV,
             get({
                 let state = state.clone();
                 move |auth: AuthSession, Query(q): Query<CsvQuery>| {
@@ -232,7 +264,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             }),
         )
         .route(
-            "/dasbor/mentoring/unduh",
+            paths::MENTORING_CSV,
             get({
                 let state = state.clone();
                 move |auth: AuthSession,
@@ -242,7 +274,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             }),
         )
         .route(
-            "/bukti/{id}",
+            paths::EVIDENCE,
             get({
                 let state = state.clone();
                 move |auth: AuthSession, Path(id): Path<i64>| evidence(state.clone(), auth, id)
@@ -269,8 +301,12 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         )
         .layer(middleware::from_fn(cache_assets));
 
-    Router::new()
-        .route("/healthz", get(healthz))
+    let origins = Arc::new(guard::Origins {
+        extra: config.public_origins.clone(),
+        trust_forwarded_host: config.settings.proxy_hops > 0,
+    });
+    let router = Router::new()
+        .route(paths::HEALTH, get(healthz))
         .with_state(db)
         .merge(assets)
         .merge(app_routes)
@@ -281,6 +317,12 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             ),
         )
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        // Before anything reads the body: a write from another site does nothing.
+        .layer(middleware::from_fn(guard::uploads_are_multipart))
+        .layer(middleware::from_fn_with_state(
+            origins,
+            guard::same_site_writes,
+        ))
         // nosniff, no framing, a strict referrer policy, and a CSP for responses that are
         // not pages (pages set their own, with the nonce of their inline scripts).
         .layer(SetResponseHeaderLayer::overriding(
@@ -307,7 +349,13 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         // it costs a quarter of the default level's time for 10% more bytes. The assets
         // under /pkg are precompressed at the highest level and not compressed again.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
-        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(guard::panic_page));
+    let router = if config.settings.cookie_secure {
+        router.layer(middleware::from_fn(guard::strict_transport))
+    } else {
+        router
+    };
+    router.layer(TraceLayer::new_for_http())
 }
 
 /// Marks the end of every request that may have written (all but GET and HEAD), so that
@@ -376,10 +424,18 @@ struct LanguageForm {
     kembali: Option<String>,
 }
 
-/// Only paths on this site, never `//elsewhere` or `https://elsewhere`.
+/// Only paths on this site, never `//elsewhere` or `https://elsewhere`. Every character must
+/// be printable ASCII: a browser drops tabs and line breaks from a URL, so `/\t/elsewhere`
+/// would become `//elsewhere`, and a backslash counts as a slash.
 fn local_path(path: Option<String>) -> String {
     match path {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
+        Some(p)
+            if p.starts_with('/')
+                && p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+                && !p.starts_with("//") =>
+        {
+            p
+        }
         _ => "/".to_owned(),
     }
 }
@@ -412,6 +468,13 @@ pub async fn serve(config: Config, db: Db, store: Store) -> std::io::Result<()> 
         ),
     );
     let sweeper = tokio::task::spawn(sweep_mentoring_requests(db.clone()));
+    if !config.settings.cookie_secure && !config.addr.ip().is_loopback() {
+        tracing::warn!(
+            "BINA_COOKIE_SECURE=false while listening on {}: the session cookie also travels \
+             over plain HTTP, where anyone on the network can read it",
+            config.addr
+        );
+    }
     let router = build(&config, db, store);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Bina listening on http://{}", config.addr);
@@ -479,6 +542,9 @@ mod tests {
         assert_eq!(local_path(Some("//evil.example".into())), "/");
         assert_eq!(local_path(Some("https://evil.example".into())), "/");
         assert_eq!(local_path(Some("/\\evil.example".into())), "/");
+        assert_eq!(local_path(Some("/\t/evil.example".into())), "/");
+        assert_eq!(local_path(Some("/\n/evil.example".into())), "/");
+        assert_eq!(local_path(Some("/ /evil.example".into())), "/");
         assert_eq!(local_path(None), "/");
     }
 }

@@ -55,7 +55,10 @@ pub async fn save_standard(
 
 /// Adds a program to the catalog, for one competency. The form's fields are `program[…]`.
 #[server(endpoint = "admin-program-simpan")]
-pub async fn save_program(program: super::ProgramForm) -> Result<(), AppError> {
-    let result = queries::save_program(program).await;
+pub async fn save_program(
+    program: super::ProgramForm,
+    kunci: Option<String>,
+) -> Result<(), AppError> {
+    let result = queries::save_program(program, kunci.as_deref()).await;
     crate::error::form_result(result, "/admin/katalog?tersimpan", "/admin/katalog")
 }

@@ -15,7 +15,11 @@ use crate::{
         queries::{audit, require_user, state},
     },
     competency::CompetencyKind,
-    db::Db,
+    db::{
+        Db,
+        idempotency::{Claim, claim},
+        unix_now,
+    },
 };
 
 async fn require_admin() -> Result<CurrentUser, AppError> {
@@ -233,7 +237,7 @@ pub async fn save_standard(jabatan: &str, competency_id: i64, level: &str) -> Re
     Ok(())
 }
 
-pub async fn save_program(f: crate::admin::ProgramForm) -> Result<(), AppError> {
+pub async fn save_program(f: crate::admin::ProgramForm, key: Option<&str>) -> Result<(), AppError> {
     let user = require_admin().await?;
     let p = validate_program(
         &f.title,
@@ -248,6 +252,18 @@ pub async fn save_program(f: crate::admin::ProgramForm) -> Result<(), AppError> 
     let competency_id = f.competency_id;
     let db = state()?.db;
     let mut tx = db.begin_write().await?;
+    if claim(
+        &mut tx,
+        user.account_id,
+        "admin-program-simpan",
+        key,
+        unix_now(),
+    )
+    .await?
+        == Claim::Repeat
+    {
+        return Ok(());
+    }
     let active = sqlx::query("SELECT 1 FROM competency WHERE id = $1 AND retired = 0")
         .bind(competency_id)
         .fetch_optional(&mut *tx)

@@ -4,11 +4,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::feature::FeatureError;
+use crate::validation::{Lines, clean_text};
 
 use crate::{calendar::IsoDate, catalog::ProgramMode, competency::CompetencyKind, jp::DevPath};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AdminError {
+    /// A text field holds a character that is not text (`validation::clean_text`).
+    UnreadableText,
     /// Codes look like `M.01`, `SK.01`, `T.KEU.04`: capitals, digits and dots.
     CodeInvalid,
     CodeTaken,
@@ -27,6 +30,7 @@ pub enum AdminError {
 
 impl FeatureError for AdminError {
     const ALL: &'static [Self] = &[
+        AdminError::UnreadableText,
         AdminError::CodeInvalid,
         AdminError::CodeTaken,
         AdminError::KindInvalid,
@@ -42,6 +46,7 @@ impl FeatureError for AdminError {
 
     fn code(self) -> &'static str {
         match self {
+            AdminError::UnreadableText => "teks-tak-terbaca",
             AdminError::CodeInvalid => "kode",
             AdminError::CodeTaken => "kode-dipakai",
             AdminError::KindInvalid => "jenis",
@@ -94,14 +99,15 @@ pub fn validate_competency(
         "manajerial" | "sosial_kultural" | "teknis" => CompetencyKind::from_db(kind),
         _ => return Err(AdminError::KindInvalid),
     };
-    let name = name.trim();
+    let name = clean_text(name, Lines::One)?;
     if name.is_empty() || name.chars().count() > 120 {
         return Err(AdminError::NameInvalid);
     }
-    let description = description.trim();
+    let description = clean_text(description, Lines::Many)?;
     if description.chars().count() > 500 {
         return Err(AdminError::DescriptionTooLong);
     }
+    let indicators = clean_text(indicators, Lines::Many)?;
     let lines: Vec<&str> = indicators
         .lines()
         .map(str::trim)
@@ -113,8 +119,8 @@ pub fn validate_competency(
     Ok(ValidCompetency {
         code,
         kind,
-        name: name.to_owned(),
-        description: description.to_owned(),
+        name,
+        description,
         indicators: lines.join("\n"),
     })
 }
@@ -154,11 +160,12 @@ pub fn validate_program(
     starts_on: &str,
     ends_on: &str,
 ) -> Result<ValidProgram, AdminError> {
-    let text = |v: &str| {
-        let v = v.trim();
-        (!v.is_empty() && v.chars().count() <= 200).then(|| v.to_owned())
+    let text = |v: &str| -> Result<Option<String>, AdminError> {
+        let v = clean_text(v, Lines::One)?;
+        Ok((!v.is_empty() && v.chars().count() <= 200).then_some(v))
     };
-    let (Some(title), Some(organiser), Some(place)) = (text(title), text(organiser), text(place))
+    let (Some(title), Some(organiser), Some(place)) =
+        (text(title)?, text(organiser)?, text(place)?)
     else {
         return Err(AdminError::ProgramInvalid);
     };
@@ -188,6 +195,12 @@ pub fn validate_program(
         starts_on,
         ends_on,
     })
+}
+
+impl From<crate::validation::TextError> for AdminError {
+    fn from(_: crate::validation::TextError) -> Self {
+        AdminError::UnreadableText
+    }
 }
 
 #[cfg(test)]

@@ -20,8 +20,8 @@ use crate::{
     i18n::*,
     jp::{DevPath, ui::path_text},
     ui::{
-        DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, page_or_error, posted_error,
-        posted_flag,
+        DataTable, ErrorMessage, Field, FormKey, Loading, PageTitle, TableName, page_or_error,
+        posted_error, posted_flag,
     },
 };
 
@@ -267,6 +267,7 @@ pub fn ProgramAdminPage() -> impl IntoView {
                     move |list| {
                         view! {
                             <ActionForm action=save attr:class="form card">
+                                <FormKey />
                                 <Field id="title" label=move || t!(i18n, catalog.program)>
                                     <input id="title" name="program[title]" required maxlength="200" />
                                 </Field>
@@ -323,6 +324,7 @@ pub fn ProgramAdminPage() -> impl IntoView {
 impl UserMessage for AdminError {
     fn message(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
+            AdminError::UnreadableText => t_string!(i18n, errors.text_unreadable),
             AdminError::CodeInvalid => t_string!(i18n, errors.admin_code_invalid),
             AdminError::CodeTaken => t_string!(i18n, errors.admin_code_taken),
             AdminError::KindInvalid => t_string!(i18n, errors.admin_kind_invalid),

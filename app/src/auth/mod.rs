@@ -1,6 +1,8 @@
 //! Login, sessions, roles and authorization.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod attempts;
 pub mod lifetime;
 mod model;
 pub mod policy;

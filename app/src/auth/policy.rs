@@ -78,8 +78,9 @@ pub enum Permission {
     OwnRecord { owner: i64 },
     /// Approve or return a plan: only the owner's direct supervisor.
     ReviewPlan { supervisor: Option<i64> },
-    /// Verify or reject JP entries of employees of an OPD.
-    VerifyJp { opd_id: i64 },
+    /// Verify or reject a JP entry of an employee (`owner`) of an OPD: never one's own,
+    /// which goes to another verifier (the admin, or another pengelola of the OPD).
+    VerifyJp { opd_id: i64, owner: i64 },
     /// Download the evidence of a JP entry: its owner and whoever may verify it.
     ViewEvidence { owner: i64, opd_id: i64 },
     /// Manage the competency dictionary, position standards and the catalog.
@@ -98,7 +99,8 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
     let manages = |opd_id: i64| roles.admin || roles.pengelola_opd == Some(opd_id);
     let allowed = match permission {
         Permission::ViewTeam => roles.atasan,
-        Permission::ViewOpdStaff { opd_id } | Permission::VerifyJp { opd_id } => manages(opd_id),
+        Permission::ViewOpdStaff { opd_id } => manages(opd_id),
+        Permission::VerifyJp { opd_id, owner } => manages(opd_id) && user.employee_id != owner,
         Permission::ViewCity | Permission::Administer => roles.admin,
         Permission::OwnRecord { owner } => user.employee_id == owner,
         Permission::ReviewPlan { supervisor } => supervisor == Some(user.employee_id),
@@ -451,6 +453,7 @@ mod tests {
 
     #[test]
     fn jp_is_verified_in_ones_opd_and_evidence_seen_by_owner_and_verifiers() {
+        let verify = |opd_id, owner| Permission::VerifyJp { opd_id, owner };
         let pengelola = user(Roles {
             pengelola_opd: Some(7),
             ..Roles::default()
@@ -460,22 +463,25 @@ mod tests {
             admin: true,
             ..Roles::default()
         });
+        assert_eq!(authorize(&pengelola, verify(7, 99)), Ok(()));
         assert_eq!(
-            authorize(&pengelola, Permission::VerifyJp { opd_id: 7 }),
-            Ok(())
+            authorize(&pengelola, verify(8, 99)),
+            Err(AppError::Forbidden)
         );
+        assert_eq!(authorize(&admin, verify(8, 99)), Ok(()));
         assert_eq!(
-            authorize(&pengelola, Permission::VerifyJp { opd_id: 8 }),
+            authorize(&plain, verify(7, 99)),
+            Err(AppError::Forbidden),
+            "not even in their own OPD"
+        );
+        // Nobody verifies their own JP, not even the admin.
+        assert_eq!(
+            authorize(&pengelola, verify(7, pengelola.employee_id)),
             Err(AppError::Forbidden)
         );
         assert_eq!(
-            authorize(&admin, Permission::VerifyJp { opd_id: 8 }),
-            Ok(())
-        );
-        assert_eq!(
-            authorize(&plain, Permission::VerifyJp { opd_id: 7 }),
-            Err(AppError::Forbidden),
-            "not even in their own OPD"
+            authorize(&admin, verify(8, admin.employee_id)),
+            Err(AppError::Forbidden)
         );
         let evidence = |owner, opd_id| Permission::ViewEvidence { owner, opd_id };
         assert_eq!(authorize(&plain, evidence(1, 7)), Ok(()));

@@ -1,16 +1,14 @@
 //! Server only: the axum-login backend and the work behind the auth server functions.
 
-use std::{net::SocketAddr, sync::OnceLock};
+use std::sync::OnceLock;
 
-use axum::extract::ConnectInfo;
 use axum_login::{AuthUser, AuthnBackend};
 use leptos::prelude::*;
 use sqlx::Row;
 
 use super::{
-    CurrentUser, lifetime,
+    CurrentUser, attempts, lifetime,
     policy::{Grants, derive_roles},
-    throttle,
 };
 use crate::auth::throttle::ThrottlePolicy;
 use crate::{
@@ -193,65 +191,29 @@ pub async fn auth_session() -> Result<AuthSession, AppError> {
     })
 }
 
-/// The client's address: the socket peer, or the first `X-Forwarded-For` entry when the
-/// server is configured to trust its proxy.
-async fn client_address(trust_proxy: bool) -> String {
-    if trust_proxy
-        && let Some(parts) = use_context::<axum::http::request::Parts>()
-        && let Some(forwarded) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-    {
-        return forwarded.trim().to_owned();
-    }
-    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map_or_else(
-            |_| "unknown".to_owned(),
-            |ConnectInfo(addr)| addr.ip().to_string(),
-        )
-}
-
-async fn failures_since(db: &Db, subject: &str, since: i64) -> Result<Vec<i64>, AppError> {
-    let rows = sqlx::query("SELECT at FROM login_failure WHERE subject = $1 AND at > $2")
-        .bind(subject.to_owned())
-        .bind(since)
-        .fetch_all(&db.pool)
-        .await?;
-    Ok(rows.iter().map(|r| r.get::<i64, _>("at")).collect())
-}
-
 pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
     let nip = Nip::parse(nip)?;
     let state = state()?;
     let db = &state.db;
-    let policy = &ThrottlePolicy::from(&*state.settings);
     let now = unix_now();
-    let account_subject = format!("nip:{nip}");
-    let address_subject = format!("addr:{}", client_address(state.settings.trust_proxy).await);
-
-    let since = now - policy.window_secs;
-    let waits = [
-        throttle::wait_seconds(
-            &failures_since(db, &account_subject, since).await?,
-            policy.max_per_account,
-            policy.window_secs,
-            now,
-        ),
-        throttle::wait_seconds(
-            &failures_since(db, &address_subject, since).await?,
-            policy.max_per_address,
-            policy.window_secs,
-            now,
-        ),
-    ];
-    if let Some(wait) = waits.into_iter().flatten().max() {
-        return Err(AppError::Throttled {
-            retry_after_minutes: throttle::minutes_to_wait(wait),
-        });
-    }
+    let address = attempts::client_address(state.settings.proxy_hops).await;
+    let device = attempts::Device::of_request(db, &nip, now).await?;
+    let reservation = attempts::reserve(
+        db,
+        &ThrottlePolicy::from(&*state.settings),
+        &nip,
+        &address,
+        &device,
+        now,
+    )
+    .await?;
+    let permit = match attempts::hashing_permit().await {
+        Ok(permit) => permit,
+        Err(busy) => {
+            reservation.release(db).await?;
+            return Err(busy);
+        }
+    };
 
     let mut session = auth_session().await?;
     let account = session
@@ -264,27 +226,30 @@ pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
             tracing::error!(error = ?e, "authentication backend failed");
             AppError::Internal
         })?;
-
+    drop(permit);
     let Some(account) = account else {
-        let mut tx = db.begin_write().await?;
-        for subject in [&account_subject, &address_subject] {
-            sqlx::query("INSERT INTO login_failure (subject, at) VALUES ($1, $2)")
-                .bind(subject.clone())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
-        // Forget failures that can no longer matter, so the table stays small.
-        sqlx::query("DELETE FROM login_failure WHERE at < $1")
-            .bind(now - 2 * policy.window_secs)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        tracing::info!(subject = %account_subject, "failed login");
+        // The reservation stays: it is the failure.
+        tracing::info!(nip = %nip, "failed login");
         return Err(AppError::InvalidCredentials);
     };
 
+    // Written before the session exists: a login that cannot be audited leaves none.
+    let mut tx = db.begin_write().await?;
+    reservation.succeeded(&mut tx).await?;
+    audit(&mut tx, Some(account.user.account_id), "login", "").await?;
+    let token = device
+        .remember(&mut tx, account.user.account_id, now)
+        .await?;
+    tx.commit().await?;
+
     RequestUser::forget().await;
+    // A new session id also when someone logs in over a live session (axum-login makes one
+    // only for a session without a login).
+    session
+        .session
+        .cycle_id()
+        .await
+        .map_err(|_| AppError::Internal)?;
     session.login(&account).await.map_err(|e| {
         tracing::error!(error = ?e, "session login failed");
         AppError::Internal
@@ -296,13 +261,7 @@ pub async fn login(nip: &str, password: &str) -> Result<(), AppError> {
             .await
             .map_err(|_| AppError::Internal)?;
     }
-    let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM login_failure WHERE subject = $1")
-        .bind(account_subject)
-        .execute(&mut *tx)
-        .await?;
-    audit(&mut tx, Some(account.user.account_id), "login", "").await?;
-    tx.commit().await?;
+    attempts::set_device_cookie(&token, state.settings.cookie_secure);
     Ok(())
 }
 
@@ -402,6 +361,7 @@ pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Re
     let Some(hash) = session.user.as_ref().map(|a| a.password_hash.clone()) else {
         return Err(AppError::Unauthenticated);
     };
+    let permit = attempts::hashing_permit().await?;
     if !verify_password(current.to_owned(), hash).await {
         return Err(AppError::WrongCurrentPassword);
     }
@@ -409,6 +369,7 @@ pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Re
     let new_hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(new_owned))
         .await
         .map_err(|_| AppError::Internal)?;
+    drop(permit);
     let now = unix_now();
     let mut tx = state.db.begin_write().await?;
     sqlx::query("UPDATE account SET password_hash = $1, password_changed_at = $2 WHERE id = $3")

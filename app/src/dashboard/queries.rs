@@ -12,6 +12,7 @@ use crate::{
     },
     calendar::this_year,
     competency::queries::latest_level,
+    csv_export,
     dashboard::{Drill, heatmap, people_csv_rows, summarize, tenths},
     db::{Db, unix_now},
     org::{
@@ -265,11 +266,13 @@ pub async fn csv(
             people_csv_rows(&facts)
         }
     };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in &rows {
-        writer.write_record(row).map_err(|_| AppError::Internal)?;
-    }
-    let bytes = writer.into_inner().map_err(|_| AppError::Internal)?;
-    let name = format!("bina-{table}-{year}.csv");
-    Ok((name, bytes))
+    // The file's name from the fixed list of tables, never the query's text.
+    let name = match table {
+        "ringkasan" | "akses" | "peta" => table,
+        _ => "pegawai",
+    };
+    Ok((
+        format!("bina-{name}-{year}.csv"),
+        csv_export::to_bytes(rows)?,
+    ))
 }

@@ -4,6 +4,7 @@
 //! `RETURNING`, integers for booleans and unix seconds for times), and runs through sqlx's
 //! `Any` driver. The URL picks the engine and its migration folder at runtime.
 
+pub mod idempotency;
 pub mod recent;
 
 use std::{path::Path, str::FromStr, time::Duration};

@@ -41,6 +41,12 @@ macro_rules! app_error {
             Throttled { retry_after_minutes: u32 },
             #[error("current password wrong")]
             WrongCurrentPassword,
+            /// Too many logins are being checked at this moment; try again in seconds.
+            #[error("busy")]
+            Busy,
+            /// The request's body or arguments could not be read (a malformed request).
+            #[error("bad request")]
+            BadRequest,
             /// Something failed on the server; details are in the server log only.
             #[error("internal error")]
             Internal,
@@ -115,7 +121,20 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // The arguments did not parse (a malformed body, a number out of range, an
+            // unknown choice): the client's fault, a 400 that names no serde detail.
+            // (On the server, a body that could not be read is the client's too.)
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => {
+                #[cfg(feature = "ssr")]
+                bad_request_response();
+                AppError::BadRequest
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 
@@ -129,7 +148,8 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Throttled { .. } => 429,
+            AppError::Throttled { .. } | AppError::Busy => 429,
+            AppError::BadRequest => 400,
             AppError::WrongCurrentPassword => 422,
             _ => 500,
         }
@@ -148,6 +168,8 @@ impl AppError {
             } => format!("tunggu-{retry_after_minutes}"),
             AppError::WrongCurrentPassword => "sandi-lama".into(),
             AppError::Forbidden => "terlarang".into(),
+            AppError::Busy => "sibuk".into(),
+            AppError::BadRequest => "permintaan".into(),
             _ => "sistem".into(),
         }
     }
@@ -166,6 +188,8 @@ impl AppError {
             "kredensial" => AppError::InvalidCredentials,
             "sandi-lama" => AppError::WrongCurrentPassword,
             "terlarang" => AppError::Forbidden,
+            "sibuk" => AppError::Busy,
+            "permintaan" => AppError::BadRequest,
             _ => AppError::Internal,
         }
     }
@@ -190,8 +214,53 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
             axum::http::StatusCode::from_u16(e.status())
                 .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
         );
+        if let Some(seconds) = e.retry_after_seconds() {
+            res.insert_header(axum::http::header::RETRY_AFTER, seconds.into());
+        }
     }
     result
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The `Retry-After` of a refusal that passes with time.
+    fn retry_after_seconds(&self) -> Option<u32> {
+        match self {
+            AppError::Throttled {
+                retry_after_minutes,
+            } => Some(retry_after_minutes * 60),
+            AppError::Busy => Some(crate::auth::attempts::BUSY_RETRY_SECS),
+            _ => None,
+        }
+    }
+}
+
+/// A server function whose arguments did not parse answers 400; a plain form post goes back
+/// to its page with `?galat=permintaan` instead (the form's page names it in `Referer`).
+#[cfg(feature = "ssr")]
+fn bad_request_response() {
+    use leptos::prelude::use_context;
+    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let back = use_context::<axum::http::request::Parts>().and_then(|parts| {
+        let referer = parts
+            .headers
+            .get(axum::http::header::REFERER)?
+            .to_str()
+            .ok()?;
+        let path = referer.split_once("://").map_or(referer, |(_, rest)| {
+            rest.find('/').map_or("/", |i| &rest[i..])
+        });
+        Some(path.split('#').next().unwrap_or("/").to_owned())
+    });
+    match back {
+        Some(page) if is_plain_form_post() && page.starts_with('/') && !page.starts_with("//") => {
+            let joiner = if page.contains('?') { '&' } else { '?' };
+            leptos_axum::redirect(&format!("{page}{joiner}galat=permintaan"));
+        }
+        _ => res.set_status(axum::http::StatusCode::BAD_REQUEST),
+    }
 }
 
 /// True when the request is a plain HTML form post (JavaScript off or not loaded yet).
@@ -276,6 +345,8 @@ mod tests {
             AppError::InvalidPassword(PasswordRuleError::TooShort),
             AppError::WrongCurrentPassword,
             AppError::Forbidden,
+            AppError::Busy,
+            AppError::BadRequest,
             AppError::Plan(PlanError::NoItems),
             AppError::Ledger(LedgerError::EvidenceType),
             AppError::Admin(AdminError::InUse),

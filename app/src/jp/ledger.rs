@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::feature::FeatureError;
+use crate::validation::{Lines, clean_text};
 
 use super::rules::{AmountUnit, DevPath, JpError, JpRules, jp_for};
 use crate::calendar::IsoDate;
@@ -66,6 +67,8 @@ pub fn decide(from: EntryStatus, verdict: &Verdict) -> Result<EntryStatus, Ledge
 /// Why a ledger entry or its evidence was refused. Each has an i18n message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LedgerError {
+    /// A text field holds a character that is not text (`validation::clean_text`).
+    UnreadableText,
     TitleEmpty,
     OrganiserEmpty,
     TextTooLong,
@@ -89,6 +92,7 @@ pub enum LedgerError {
 
 impl FeatureError for LedgerError {
     const ALL: &'static [Self] = &[
+        LedgerError::UnreadableText,
         LedgerError::TitleEmpty,
         LedgerError::OrganiserEmpty,
         LedgerError::TextTooLong,
@@ -111,6 +115,7 @@ impl FeatureError for LedgerError {
 
     fn code(self) -> &'static str {
         match self {
+            LedgerError::UnreadableText => "teks-tak-terbaca",
             LedgerError::TitleEmpty => "judul-kosong",
             LedgerError::OrganiserEmpty => "penyelenggara-kosong",
             LedgerError::TextTooLong => "teks-panjang",
@@ -181,14 +186,19 @@ pub struct ValidEntry {
 }
 
 fn text(value: &str, empty: LedgerError) -> Result<String, LedgerError> {
-    let value = value.trim();
+    let value = clean_text(value, Lines::One)?;
     if value.is_empty() {
         Err(empty)
     } else if value.chars().count() > MAX_TEXT_CHARS {
         Err(LedgerError::TextTooLong)
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
+}
+
+/// A verifier's reason for rejecting an entry, cleaned (the verdict's rule bounds it).
+pub fn reject_reason(reason: &str) -> Result<String, LedgerError> {
+    Ok(clean_text(reason, Lines::Many)?)
 }
 
 /// Checks an entry against the rules and computes its JP. `today` is the local (WITA) date.
@@ -296,6 +306,12 @@ pub fn totals(entries: impl IntoIterator<Item = (EntryStatus, u32)>) -> (u32, u3
             EntryStatus::Recorded => (verified, pending + jp),
             EntryStatus::Rejected => (verified, pending),
         })
+}
+
+impl From<crate::validation::TextError> for LedgerError {
+    fn from(_: crate::validation::TextError) -> Self {
+        LedgerError::UnreadableText
+    }
 }
 
 #[cfg(test)]

@@ -13,12 +13,16 @@ use crate::{
         queries::{audit, require_user, state},
     },
     calendar::{IsoDate, this_year},
-    db::{Db, Tx, unix_now},
+    db::{
+        Db, Tx,
+        idempotency::{Claim, claim},
+        unix_now,
+    },
     jp::{
         AmountUnit, DevPath, EntryStatus, EntryView, JpProgress, JpRules, LedgerError, jp_for,
         ledger::{
             EntryInput, EvidenceType, MAX_EVIDENCE_BYTES, Verdict, decide as decide_state,
-            sniff_evidence, totals, validate_entry,
+            reject_reason, sniff_evidence, totals, validate_entry,
         },
     },
     notify::{NotificationKind, queries::notify},
@@ -101,10 +105,11 @@ pub async fn my_ledger(year: Option<i32>) -> Result<MyLedger, AppError> {
 
 /// Reads the multipart form: the text fields and at most one byte more than the
 /// evidence limit of the file (enough to know it is too big).
-async fn read_form(data: MultipartData) -> Result<(EntryInput, Vec<u8>), AppError> {
-    let mut form = data.into_inner().ok_or(AppError::Internal)?;
+async fn read_form(data: MultipartData) -> Result<(EntryInput, Vec<u8>, Option<String>), AppError> {
+    let mut form = data.into_inner().ok_or(AppError::BadRequest)?;
     let mut input = EntryInput::default();
     let mut file = Vec::new();
+    let mut key = None;
     while let Some(mut field) = form.next_field().await.map_err(|e| bad_form(&e))? {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "bukti" {
@@ -125,15 +130,16 @@ async fn read_form(data: MultipartData) -> Result<(EntryInput, Vec<u8>), AppErro
             "amount" => input.amount = value,
             "unit" => input.unit = value,
             "international" => input.international = !value.is_empty(),
+            crate::db::idempotency::FIELD => key = Some(value),
             _ => {}
         }
     }
-    Ok((input, file))
+    Ok((input, file, key))
 }
 
 fn bad_form(e: &dyn std::fmt::Display) -> AppError {
     tracing::info!(error = %e, "unreadable multipart form");
-    AppError::Transport("form".into())
+    AppError::BadRequest
 }
 
 fn evidence_path(dir: &str, name: &str) -> PathBuf {
@@ -143,7 +149,7 @@ fn evidence_path(dir: &str, name: &str) -> PathBuf {
 pub async fn record(data: MultipartData) -> Result<(), AppError> {
     let user = require_user().await?;
     let state = state()?;
-    let (input, file) = read_form(data).await?;
+    let (input, file, key) = read_form(data).await?;
     let today = IsoDate::from_unix_wita(unix_now());
     let entry = validate_entry(
         &input,
@@ -165,11 +171,11 @@ pub async fn record(data: MultipartData) -> Result<(), AppError> {
         tracing::error!(error = %e, "evidence write");
         AppError::Internal
     })?;
-    let result = insert_entry(&state.db, &user, &entry, &name, kind).await;
-    if result.is_err() {
+    let result = insert_entry(&state.db, &user, &entry, &name, kind, key.as_deref()).await;
+    if !matches!(result, Ok(Claim::First)) {
         let _ = tokio::fs::remove_file(&path).await;
     }
-    result
+    result.map(|_| ())
 }
 
 async fn insert_entry(
@@ -178,8 +184,12 @@ async fn insert_entry(
     entry: &super::ledger::ValidEntry,
     file_name: &str,
     kind: EvidenceType,
-) -> Result<(), AppError> {
+    key: Option<&str>,
+) -> Result<Claim, AppError> {
     let mut tx = db.begin_write().await?;
+    if claim(&mut tx, user.account_id, "jp-catat", key, unix_now()).await? == Claim::Repeat {
+        return Ok(Claim::Repeat);
+    }
     sqlx::query(
         "INSERT INTO jp_entry (employee_id, year, path, title, organiser, starts_on, ends_on, \
          amount, unit, jp, status, reason, evidence_file, evidence_type, created_at) \
@@ -202,12 +212,12 @@ async fn insert_entry(
     .await?;
     audit(&mut tx, Some(user.account_id), "jp_record", &entry.title).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Claim::First)
 }
 
 /// An activity that whoever led it has already confirmed (the mentor of a mentoring
 /// session; next, the facilitator of a class): it enters the ledger verified.
-pub struct VerifiedActivity {
+pub struct EarnedActivity {
     pub employee_id: i64,
     pub path: DevPath,
     pub title: String,
@@ -215,17 +225,19 @@ pub struct VerifiedActivity {
     pub held_on: IsoDate,
     pub amount: u32,
     pub unit: AmountUnit,
-    /// The employee who confirmed it.
-    pub verified_by: i64,
+    /// The employee who confirmed it, whose word makes it verified; `None` when a rule
+    /// sends it to a verifier instead (it is then recorded, as an entry typed in is).
+    pub verified_by: Option<i64>,
 }
 
-/// Writes a verified activity into the ledger, inside the caller's transaction, with its
-/// JP from this deployment's conversion rules; returns the entry's id. Every feature that
-/// earns JP writes them here: the ledger is the only writer of `jp_entry`.
-pub async fn record_verified(
+/// Writes an activity another feature confirmed into the ledger, inside the caller's
+/// transaction, with its JP from this deployment's conversion rules; returns the entry's
+/// id. Every feature that earns JP writes them here: the ledger is the only writer of
+/// `jp_entry`.
+pub async fn record_earned(
     tx: &mut Tx,
     rules: &JpRules,
-    activity: &VerifiedActivity,
+    activity: &EarnedActivity,
     now: i64,
 ) -> Result<i64, AppError> {
     let jp = jp_for(rules, activity.path, activity.unit, activity.amount, false)
@@ -234,7 +246,7 @@ pub async fn record_verified(
     Ok(sqlx::query(
         "INSERT INTO jp_entry (employee_id, year, path, title, organiser, starts_on, \
          ends_on, amount, unit, jp, status, verified_by, verified_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, 'verified', $10, $11, $11) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13) \
          RETURNING id",
     )
     .bind(activity.employee_id)
@@ -246,7 +258,13 @@ pub async fn record_verified(
     .bind(i64::from(activity.amount))
     .bind(activity.unit.as_db())
     .bind(i64::from(jp))
+    .bind(if activity.verified_by.is_some() {
+        EntryStatus::Verified.as_db()
+    } else {
+        EntryStatus::Recorded.as_db()
+    })
     .bind(activity.verified_by)
+    .bind(activity.verified_by.map(|_| now))
     .bind(now)
     .fetch_one(&mut **tx)
     .await?
@@ -255,15 +273,16 @@ pub async fn record_verified(
 
 pub async fn queue() -> Result<Vec<EntryToVerify>, AppError> {
     let user = require_user().await?;
-    // The admin verifies everywhere, a pengelola OPD in their OPD.
+    // The admin verifies everywhere, a pengelola OPD in their OPD; nobody their own entries.
     let scope = Scope::managed(&user).ok_or(AppError::Forbidden)?;
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS}, e.name AS employee_name, e.nip, o.name AS opd_name FROM jp_entry j \
          JOIN employee e ON e.id = j.employee_id JOIN opd o ON o.id = e.opd_id \
-         WHERE j.status = 'recorded' AND ($1 = 0 OR e.opd_id = $1) \
+         WHERE j.status = 'recorded' AND ($1 = 0 OR e.opd_id = $1) AND j.employee_id <> $2 \
          ORDER BY j.created_at DESC, j.id DESC LIMIT 100"
     ))
     .bind(scope.sql_opd())
+    .bind(user.employee_id)
     .fetch_all(&state()?.db.pool)
     .await?;
     Ok(rows
@@ -300,14 +319,14 @@ pub async fn decide(entry_id: i64, decision: &str, reason: &str) -> Result<(), A
     let verdict = match VerifyDecision::from_form(decision) {
         Some(VerifyDecision::Verify) => Verdict::Verify,
         Some(VerifyDecision::Reject) => Verdict::Reject {
-            reason: reason.trim().to_owned(),
+            reason: reject_reason(reason)?,
         },
         None => return Err(AppError::Ledger(LedgerError::AlreadyDecided)),
     };
     let db = state()?.db;
     let mut tx = db.begin_write().await?;
     let (owner, opd_id, status, title) = owner_of(&mut tx, entry_id).await?;
-    authorize(&user, Permission::VerifyJp { opd_id })?;
+    authorize(&user, Permission::VerifyJp { opd_id, owner })?;
     let new_status = decide_state(status, &verdict)?;
     let reason = match &verdict {
         Verdict::Reject { reason } => reason.clone(),

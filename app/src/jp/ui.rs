@@ -14,8 +14,8 @@ use super::{
 use crate::{
     i18n::*,
     ui::{
-        BusyForm, DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName,
-        page_or_error, posted_error,
+        BusyForm, DataTable, DecisionQueue, ErrorMessage, Field, FormKey, Loading, PageTitle,
+        TableName, page_or_error, posted_error,
     },
 };
 use crate::{jp::VerifyDecision, validation::FormValue};
@@ -253,6 +253,7 @@ fn RecordForm(today: String) -> impl IntoView {
                 submit_label=t_string!(i18n, ledger.record).to_owned()
                 busy_label=t_string!(i18n, ledger.uploading).to_owned()
             >
+                <FormKey />
                 <Field id="path" label=move || t!(i18n, plan.path)>
                     <PathSelect selected=DevPath::BimbinganTeknis />
                 </Field>
@@ -372,6 +373,7 @@ fn VerifyCard(item: EntryToVerify, decide: ServerAction<DecideJpEntry>) -> impl 
 impl UserMessage for LedgerError {
     fn message(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
+            LedgerError::UnreadableText => t_string!(i18n, errors.text_unreadable),
             LedgerError::TitleEmpty => t_string!(i18n, errors.ledger_title_empty),
             LedgerError::OrganiserEmpty => t_string!(i18n, errors.ledger_organiser_empty),
             LedgerError::TextTooLong => t_string!(i18n, errors.ledger_text_too_long),

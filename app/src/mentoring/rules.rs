@@ -4,12 +4,15 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::feature::FeatureError;
+use crate::validation::{Lines, clean_text};
 
 use super::{DeclineReason, MentorMode, SessionMode};
 use crate::calendar::IsoDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MentoringError {
+    /// A text field holds a character that is not text (`validation::clean_text`).
+    UnreadableText,
     CapacityInvalid,
     ModeUnknown,
     BioTooLong,
@@ -19,6 +22,8 @@ pub enum MentoringError {
     ExpertiseLevelTooLow,
     /// Capacity below the mentees already being mentored.
     CapacityBelowActive,
+    /// The admin removed this mentor: only the admin can restore them.
+    RemovedByAdmin,
     GoalEmpty,
     GoalTooLong,
     MessageTooLong,
@@ -62,6 +67,7 @@ pub enum MentoringError {
 
 impl FeatureError for MentoringError {
     const ALL: &'static [Self] = &[
+        MentoringError::UnreadableText,
         MentoringError::CapacityInvalid,
         MentoringError::ModeUnknown,
         MentoringError::BioTooLong,
@@ -69,6 +75,7 @@ impl FeatureError for MentoringError {
         MentoringError::ExpertiseTooMany,
         MentoringError::ExpertiseLevelTooLow,
         MentoringError::CapacityBelowActive,
+        MentoringError::RemovedByAdmin,
         MentoringError::GoalEmpty,
         MentoringError::GoalTooLong,
         MentoringError::MessageTooLong,
@@ -100,6 +107,8 @@ impl FeatureError for MentoringError {
 
     fn code(self) -> &'static str {
         match self {
+            MentoringError::UnreadableText => "teks-tak-terbaca",
+            MentoringError::RemovedByAdmin => "mentor-dicabut",
             MentoringError::CapacityInvalid => "kapasitas",
             MentoringError::ModeUnknown => "mode",
             MentoringError::BioTooLong => "bio-panjang",
@@ -145,6 +154,7 @@ impl FeatureError for MentoringError {
             | MentoringError::MentorFull
             | MentoringError::NotActive
             | MentoringError::FeedbackGiven => 409,
+            MentoringError::RemovedByAdmin => 403,
             _ => 422,
         }
     }
@@ -199,8 +209,8 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, MentoringE
         return Err(MentoringError::CapacityInvalid);
     }
     let mode = MentorMode::from_db(input.mode.trim()).ok_or(MentoringError::ModeUnknown)?;
-    let bio = input.bio.trim();
-    if too_long(bio, MAX_BIO) {
+    let bio = clean_text(&input.bio, Lines::Many)?;
+    if too_long(&bio, MAX_BIO) {
         return Err(MentoringError::BioTooLong);
     }
     let mut expertise = input.expertise.clone();
@@ -215,7 +225,7 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, MentoringE
     Ok(ValidProfile {
         capacity,
         mode,
-        bio: bio.to_owned(),
+        bio,
         accepting: input.accepting.is_some(),
         expertise,
     })
@@ -223,18 +233,18 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, MentoringE
 
 /// The goal and message of a request.
 pub fn validate_request(goal: &str, message: &str) -> Result<(String, String), MentoringError> {
-    let goal = goal.trim();
+    let goal = clean_text(goal, Lines::One)?;
     if goal.is_empty() {
         return Err(MentoringError::GoalEmpty);
     }
-    if too_long(goal, MAX_GOAL) {
+    if too_long(&goal, MAX_GOAL) {
         return Err(MentoringError::GoalTooLong);
     }
-    let message = message.trim();
-    if too_long(message, MAX_MESSAGE) {
+    let message = clean_text(message, Lines::Many)?;
+    if too_long(&message, MAX_MESSAGE) {
         return Err(MentoringError::MessageTooLong);
     }
-    Ok((goal.to_owned(), message.to_owned()))
+    Ok((goal, message))
 }
 
 /// A decline's reason from the list and its note ("other" needs the note).
@@ -243,14 +253,14 @@ pub fn validate_decline(
     note: &str,
 ) -> Result<(DeclineReason, String), MentoringError> {
     let reason = DeclineReason::from_db(reason.trim()).ok_or(MentoringError::ReasonUnknown)?;
-    let note = note.trim();
-    if too_long(note, MAX_NOTE) {
+    let note = clean_text(note, Lines::Many)?;
+    if too_long(&note, MAX_NOTE) {
         return Err(MentoringError::NoteTooLong);
     }
     if reason == DeclineReason::Other && note.is_empty() {
         return Err(MentoringError::NoteRequired);
     }
-    Ok((reason, note.to_owned()))
+    Ok((reason, note))
 }
 
 /// The session log form.
@@ -292,15 +302,15 @@ pub fn validate_session(
         return Err(MentoringError::MinutesInvalid);
     }
     let mode = SessionMode::from_db(input.mode.trim()).ok_or(MentoringError::ModeUnknown)?;
-    let notes = input.notes.trim();
-    if too_long(notes, MAX_NOTES) {
+    let notes = clean_text(&input.notes, Lines::Many)?;
+    if too_long(&notes, MAX_NOTES) {
         return Err(MentoringError::NotesTooLong);
     }
     Ok(ValidSession {
         held_on,
         minutes,
         mode,
-        notes: notes.to_owned(),
+        notes,
     })
 }
 
@@ -340,11 +350,17 @@ pub fn validate_feedback(rating: &str, comment: &str) -> Result<(u8, String), Me
     if !(1..=5).contains(&rating) {
         return Err(MentoringError::RatingInvalid);
     }
-    let comment = comment.trim();
-    if too_long(comment, MAX_COMMENT) {
+    let comment = clean_text(comment, Lines::Many)?;
+    if too_long(&comment, MAX_COMMENT) {
         return Err(MentoringError::CommentTooLong);
     }
-    Ok((rating, comment.to_owned()))
+    Ok((rating, comment))
+}
+
+impl From<crate::validation::TextError> for MentoringError {
+    fn from(_: crate::validation::TextError) -> Self {
+        MentoringError::UnreadableText
+    }
 }
 
 #[cfg(test)]

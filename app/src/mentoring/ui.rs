@@ -125,6 +125,8 @@ pub fn MentorshipList(title_mentee: bool, list: Vec<MentorshipSummary>) -> impl 
 impl UserMessage for MentoringError {
     fn message(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
+            MentoringError::UnreadableText => t_string!(i18n, errors.text_unreadable),
+            MentoringError::RemovedByAdmin => t_string!(i18n, errors.mentoring_removed_by_admin),
             MentoringError::CapacityInvalid => t_string!(i18n, errors.mentoring_capacity_invalid),
             MentoringError::ModeUnknown => t_string!(i18n, errors.mentoring_mode_unknown),
             MentoringError::BioTooLong => t_string!(i18n, errors.mentoring_bio_too_long),

@@ -1,5 +1,8 @@
 //! Server functions of development plans. Each one: who is asking (the session), may they
 //! (one authorization rule), is the input valid (the shared rules), then one transaction.
+// "Add a plan item" takes one argument per field of its form, under the names the form posts
+// with or without JavaScript (the macro's generated code carries the count too).
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
@@ -26,6 +29,7 @@ pub async fn add_plan_item(
     planned_jp: String,
     target_quarter: String,
     program_id: String,
+    kunci: Option<String>,
 ) -> Result<(), AppError> {
     let input = super::PlanItemInput {
         competency_id: competency_id.trim().parse().unwrap_or(0),
@@ -36,7 +40,11 @@ pub async fn add_plan_item(
         program_id: program_id.trim().parse().ok(),
     };
     let page = format!("/rencana?tahun={year}");
-    crate::error::form_result(queries::add_item(year, input).await, &page, &page)
+    crate::error::form_result(
+        queries::add_item(year, input, kunci.as_deref()).await,
+        &page,
+        &page,
+    )
 }
 
 #[server(endpoint = "rencana-hapus")]

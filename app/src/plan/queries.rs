@@ -14,12 +14,19 @@ use crate::{
     calendar::{this_year, wita_date_time},
     catalog::queries::{exists as program_exists, for_position},
     competency::{CompetencyChoice, queries::gaps_of},
-    db::{Db, Tx, unix_now},
+    db::{
+        Db, Tx,
+        idempotency::{Claim, claim},
+        unix_now,
+    },
     jp::{DevPath, default_planned_jp, queries::progress},
     notify::{NotificationKind, queries::notify},
     plan::{
         PlanAction, PlanError, PlanEventView, PlanItemInput, PlanItemView, PlanStatus, PlanView,
-        rules::{check_can_add_item, check_submittable, check_year, return_comment, validate_item},
+        rules::{
+            approval_comment, check_can_add_item, check_submittable, check_year, return_comment,
+            validate_item,
+        },
         transition,
     },
 };
@@ -275,12 +282,15 @@ async fn item_count(tx: &mut Tx, plan_id: i64) -> Result<usize, AppError> {
     Ok(n.max(0) as usize)
 }
 
-pub async fn add_item(year: i32, input: PlanItemInput) -> Result<(), AppError> {
+pub async fn add_item(year: i32, input: PlanItemInput, key: Option<&str>) -> Result<(), AppError> {
     let user = require_user().await?;
     check_year(year, this_year(unix_now()))?;
     let item = validate_item(&input)?;
     let db = state()?.db;
     let mut tx = db.begin_write().await?;
+    if claim(&mut tx, user.account_id, "rencana-tambah", key, unix_now()).await? == Claim::Repeat {
+        return Ok(());
+    }
     let in_position = sqlx::query(
         "SELECT 1 FROM position_standard s JOIN competency c ON c.id = s.competency_id \
          WHERE s.jabatan = $1 AND c.id = $2 AND c.retired = 0",
@@ -463,7 +473,7 @@ pub async fn queue() -> Result<Vec<PlanToReview>, AppError> {
 
 pub async fn review(plan_id: i64, decision: &str, comment: &str) -> Result<(), AppError> {
     let (action, comment) = match ReviewDecision::from_form(decision) {
-        Some(ReviewDecision::Approve) => (PlanAction::Approve, comment.trim().to_owned()),
+        Some(ReviewDecision::Approve) => (PlanAction::Approve, approval_comment(comment)?),
         Some(ReviewDecision::Return) => (PlanAction::Return, return_comment(comment)?),
         None => return Err(PlanError::IllegalTransition.into()),
     };

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::feature::FeatureError;
+use crate::validation::{Lines, clean_text};
 
 use crate::jp::DevPath;
 
@@ -18,6 +19,8 @@ pub const MAX_ITEMS: usize = 30;
 /// Why a plan or an item was refused. Each has an Indonesian message in the i18n files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlanError {
+    /// A text field holds a character that is not text (`validation::clean_text`).
+    UnreadableText,
     TitleEmpty,
     TitleTooLong,
     JpNotNumber,
@@ -42,6 +45,7 @@ pub enum PlanError {
 
 impl FeatureError for PlanError {
     const ALL: &'static [Self] = &[
+        PlanError::UnreadableText,
         PlanError::TitleEmpty,
         PlanError::TitleTooLong,
         PlanError::JpNotNumber,
@@ -62,6 +66,7 @@ impl FeatureError for PlanError {
 
     fn code(self) -> &'static str {
         match self {
+            PlanError::UnreadableText => "teks-tak-terbaca",
             PlanError::TitleEmpty => "judul-kosong",
             PlanError::TitleTooLong => "judul-panjang",
             PlanError::JpNotNumber => "jp-angka",
@@ -123,7 +128,7 @@ pub fn parse_jp(text: &str) -> Result<u32, PlanError> {
 }
 
 pub fn validate_item(input: &PlanItemInput) -> Result<ValidItem, PlanError> {
-    let title = input.title.trim();
+    let title = clean_text(&input.title, Lines::One)?;
     if title.is_empty() {
         return Err(PlanError::TitleEmpty);
     }
@@ -139,7 +144,7 @@ pub fn validate_item(input: &PlanItemInput) -> Result<ValidItem, PlanError> {
     Ok(ValidItem {
         competency_id: input.competency_id,
         path,
-        title: title.to_owned(),
+        title,
         planned_jp,
         target_quarter,
         program_id: input.program_id,
@@ -171,15 +176,23 @@ pub fn check_submittable(items: usize) -> Result<(), PlanError> {
     }
 }
 
-/// The supervisor's comment when returning a plan: required, trimmed, bounded.
+/// The supervisor's comment when returning a plan: required, cleaned, bounded.
 pub fn return_comment(comment: &str) -> Result<String, PlanError> {
-    let comment = comment.trim();
+    let comment = approval_comment(comment)?;
     if comment.is_empty() {
         Err(PlanError::CommentRequired)
-    } else if comment.chars().count() > MAX_COMMENT_CHARS {
+    } else {
+        Ok(comment)
+    }
+}
+
+/// The supervisor's comment when approving: optional, cleaned, bounded.
+pub fn approval_comment(comment: &str) -> Result<String, PlanError> {
+    let comment = clean_text(comment, Lines::Many)?;
+    if comment.chars().count() > MAX_COMMENT_CHARS {
         Err(PlanError::CommentTooLong)
     } else {
-        Ok(comment.to_owned())
+        Ok(comment)
     }
 }
 
@@ -187,6 +200,12 @@ pub fn return_comment(comment: &str) -> Result<String, PlanError> {
 /// programs) but the employee is warned.
 pub fn under_target(total_jp: u32, target: u32) -> bool {
     total_jp < target
+}
+
+impl From<crate::validation::TextError> for PlanError {
+    fn from(_: crate::validation::TextError) -> Self {
+        PlanError::UnreadableText
+    }
 }
 
 #[cfg(test)]

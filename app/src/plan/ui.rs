@@ -20,7 +20,7 @@ use crate::{
         ui::{JpProgressBar, PathSelect, path_text},
     },
     ui::{
-        DataTable, DecisionQueue, ErrorMessage, Field, Loading, PageTitle, TableName,
+        DataTable, DecisionQueue, ErrorMessage, Field, FormKey, Loading, PageTitle, TableName,
         page_or_error, posted_error,
     },
 };
@@ -257,6 +257,7 @@ fn AddItemForm(
         <section class="card" aria-labelledby="add-title">
             <h2 id="add-title">{t!(i18n, plan.add_title)}</h2>
             <ActionForm action=add attr:class="form">
+                <FormKey />
                 <input type="hidden" name="year" value=year />
                 <Field id="competency_id" label=move || t!(i18n, plan.competency)>
                     <select id="competency_id" name="competency_id" required>
@@ -467,6 +468,7 @@ fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl Into
 impl UserMessage for PlanError {
     fn message(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
+            PlanError::UnreadableText => t_string!(i18n, errors.text_unreadable),
             PlanError::TitleEmpty => t_string!(i18n, errors.plan_title_empty),
             PlanError::TitleTooLong => t_string!(i18n, errors.plan_title_too_long),
             PlanError::JpNotNumber => t_string!(i18n, errors.plan_jp_not_number),

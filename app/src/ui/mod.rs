@@ -49,6 +49,8 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::WrongCurrentPassword => {
             t_string!(i18n, errors.wrong_current_password).to_string()
         }
+        AppError::Busy => t_string!(i18n, errors.busy).to_string(),
+        AppError::BadRequest => t_string!(i18n, errors.bad_request).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
         feature => feature
@@ -97,6 +99,14 @@ pub fn posted_error() -> impl Fn() -> Option<AppError> + Copy + 'static {
 pub fn posted_flag(key: &'static str) -> impl Fn() -> bool + Copy + 'static {
     let query = use_query_map();
     move || query.read().get(key).is_some()
+}
+
+/// The hidden key of a create form (`db::idempotency`): the form sent twice creates once.
+/// The key is this response's CSP nonce, which the page's entity tag leaves out.
+#[component]
+pub fn FormKey() -> impl IntoView {
+    let key = leptos::nonce::use_nonce().map(|n| n.to_string());
+    view! { <input type="hidden" name="kunci" value=key /> }
 }
 
 /// An error shown in place, announced to screen readers.

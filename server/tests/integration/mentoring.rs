@@ -347,6 +347,35 @@ async fn a_declined_request_leads_to_the_next_mentor_and_a_confirmed_session_ear
     assert_eq!(entry["path"], "Mentoring");
     assert_eq!(entry["status"], "Verified");
 
+    // A second session the same day is not farmed into verified JP: it waits for the
+    // pengelola OPD's verification instead.
+    let reply = call(&atasan, &server, "bimbingan-sesi", &session).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let view = call(&pegawai, &server, "bimbingan", &[("id", &mentorship)])
+        .await
+        .body;
+    let second = view["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"].as_i64().unwrap().to_string() != session_id)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let reply = call(
+        &pegawai,
+        &server,
+        "bimbingan-konfirmasi",
+        &[("session_id", &second)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let farmed = call(&pegawai, &server, "jp", &[]).await.body;
+    assert_eq!(verified(&farmed), verified(&ledger), "no more verified JP");
+    assert_eq!(farmed["entries"][0]["path"], "Mentoring");
+    assert_eq!(farmed["entries"][0]["status"], "Recorded");
+
     // Ending frees the mentor's place; each side gives feedback once.
     let reply = call(
         &pegawai,
@@ -1173,6 +1202,36 @@ async fn the_admin_designates_and_removes_mentors(db: TestDb) {
         call(&mentor, &server, "mentor-meja", &[]).await.status,
         StatusCode::FORBIDDEN
     );
+    // Saving their profile again does not make them a mentor: only the admin restores.
+    let profile = call(&mentor, &server, "mentor-profil", &[]).await.body;
+    let chosen: Vec<String> = profile["expertise"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["chosen"] == true)
+        .map(|e| e["competency_id"].to_string())
+        .collect();
+    assert!(!chosen.is_empty());
+    let mut resave = vec![
+        ("profile[capacity]".to_owned(), "3".to_owned()),
+        ("profile[mode]".to_owned(), "online".to_owned()),
+        ("profile[bio]".to_owned(), String::new()),
+        ("profile[accepting]".to_owned(), "1".to_owned()),
+    ];
+    for (i, id) in chosen.iter().enumerate() {
+        resave.push((format!("profile[expertise][{i}]"), id.clone()));
+    }
+    let resave: Vec<(&str, &str)> = resave
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let reply = call(&mentor, &server, "mentor-profil-simpan", &resave).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        reply.body,
+        serde_json::json!({"Mentoring": "RemovedByAdmin"})
+    );
+    assert_eq!(whoami(&mentor, &server).await["roles"]["mentor"], false);
     let pegawai = logged_in(&server, &db.nip("pegawai")).await;
     let sitti = employee_id(&mentor, &server).await;
     let competency = m06(&pegawai, &server).await;

@@ -1,12 +1,13 @@
 //! Development plans over HTTP on both databases: the whole approval cycle, and everyone
 //! who may not act on a plan refused, with nothing changed by a refused request.
 
-use crate::common::{Server, TestDb, browser, call, logged_in};
+use crate::common::{Server, TestDb, browser, call, html, logged_in};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 on_both_engines!(a_plan_goes_through_approval_and_only_the_right_people_act_on_it);
 on_both_engines!(a_plain_form_post_with_bad_input_returns_to_the_page_with_the_error);
+on_both_engines!(a_create_form_sent_twice_creates_once);
 
 fn plan(body: &Value) -> &Value {
     &body["plan"]
@@ -279,6 +280,63 @@ async fn a_plain_form_post_with_bad_input_returns_to_the_page_with_the_error(db:
         location,
         format!("/rencana?tahun={year}&galat=rencana-judul-kosong")
     );
+    server.stop();
+    db.remove().await;
+}
+
+async fn a_create_form_sent_twice_creates_once(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    // The form carries its key.
+    let key = html(&pegawai, &server, "/rencana")
+        .await
+        .split("name=\"kunci\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the add form has a key")
+        .to_owned();
+    let page = my_plan(&pegawai, &server).await;
+    let year = plan(&page)["year"].to_string();
+    let competency = page["competencies"][0]["id"].to_string();
+    let form = |key: &str| {
+        vec![
+            ("year", year.clone()),
+            ("competency_id", competency.clone()),
+            ("path", "seminar".to_owned()),
+            ("title", "Seminar Pelayanan Publik".to_owned()),
+            ("planned_jp", "4".to_owned()),
+            ("target_quarter", "3".to_owned()),
+            ("program_id", String::new()),
+            ("kunci", key.to_owned()),
+        ]
+    };
+    let send = |args: Vec<(&'static str, String)>| {
+        let client = pegawai.clone();
+        let url = server.url("/api/rencana-tambah");
+        async move {
+            client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&args)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    // A double tap: both sent at once with the same key.
+    let (first, second) = tokio::join!(send(form(&key)), send(form(&key)));
+    assert_eq!((first, second), (StatusCode::OK, StatusCode::OK));
+    let items = |page: &Value| plan(page)["items"].as_array().unwrap().len();
+    assert_eq!(items(&my_plan(&pegawai, &server).await), 1, "created once");
+    // A resend later with the same key: still once.
+    assert_eq!(send(form(&key)).await, StatusCode::OK);
+    assert_eq!(items(&my_plan(&pegawai, &server).await), 1);
+    // The next render's key adds the next item.
+    assert_eq!(send(form("kunci-berikutnya")).await, StatusCode::OK);
+    assert_eq!(items(&my_plan(&pegawai, &server).await), 2);
+    // A key that is not a plain token is refused.
+    assert_eq!(send(form("a'; DROP")).await, StatusCode::BAD_REQUEST);
     server.stop();
     db.remove().await;
 }

@@ -22,10 +22,11 @@ pub async fn get_mentorship(id: i64) -> Result<MentorshipView, AppError> {
 pub async fn log_mentoring_session(
     mentorship_id: i64,
     session: SessionInput,
+    kunci: Option<String>,
 ) -> Result<(), AppError> {
     let page = format!("/mentoring/bimbingan/{mentorship_id}");
     crate::error::form_result(
-        queries::log_session(mentorship_id, session).await,
+        queries::log_session(mentorship_id, session, kunci.as_deref()).await,
         &page,
         &page,
     )
@@ -43,10 +44,14 @@ pub async fn confirm_mentoring_session(session_id: i64) -> Result<(), AppError> 
 
 /// Adds a goal to a running mentorship (either side).
 #[server(endpoint = "bimbingan-tujuan")]
-pub async fn add_mentorship_goal(mentorship_id: i64, tujuan: String) -> Result<(), AppError> {
+pub async fn add_mentorship_goal(
+    mentorship_id: i64,
+    tujuan: String,
+    kunci: Option<String>,
+) -> Result<(), AppError> {
     let page = format!("/mentoring/bimbingan/{mentorship_id}");
     crate::error::form_result(
-        queries::add_goal(mentorship_id, &tujuan).await,
+        queries::add_goal(mentorship_id, &tujuan, kunci.as_deref()).await,
         &page,
         &page,
     )

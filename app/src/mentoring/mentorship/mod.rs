@@ -4,6 +4,7 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod queries;
+pub mod rules;
 pub mod ui;
 
 pub use api::*;

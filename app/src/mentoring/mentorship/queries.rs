@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 
+use super::rules::SessionJpBounds;
 use crate::jp::JpRules;
 use crate::{
     auth::{
@@ -10,11 +11,15 @@ use crate::{
         queries::{require_user, state},
     },
     calendar::IsoDate,
-    db::{Db, Tx, is_unique_violation, unix_now},
+    db::{
+        Db, Tx,
+        idempotency::{Claim, claim},
+        is_unique_violation, unix_now,
+    },
     error::AppError,
     jp::{
-        AmountUnit, DevPath,
-        queries::{VerifiedActivity, record_verified},
+        AmountUnit, DevPath, jp_for,
+        queries::{EarnedActivity, record_earned},
     },
     mentoring::{
         GoalView, MentoringError, MentorshipSummary, MentorshipView, SessionMode, SessionView,
@@ -210,9 +215,16 @@ pub async fn mentorship(id: i64) -> Result<MentorshipView, AppError> {
     })
 }
 
-pub async fn log_session(mentorship_id: i64, input: SessionInput) -> Result<(), AppError> {
+pub async fn log_session(
+    mentorship_id: i64,
+    input: SessionInput,
+    key: Option<&str>,
+) -> Result<(), AppError> {
     let user = require_user().await?;
     let mut tx = state()?.db.begin_write().await?;
+    if claim(&mut tx, user.account_id, "bimbingan-sesi", key, unix_now()).await? == Claim::Repeat {
+        return Ok(());
+    }
     let head = mentorship_head(&mut *tx, mentorship_id).await?;
     let viewer_is_mentor = head.side_of(&user)?;
     if !head.active {
@@ -309,7 +321,9 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
     if theirs == 1 && s.get::<Option<i64>, _>("jp_entry_id").is_none() {
         let held_on: String = s.get("held_on");
         let held_on = IsoDate::parse(&held_on).ok_or(AppError::Internal)?;
-        let activity = VerifiedActivity {
+        let rules = JpRules::with_minutes(settings.jp_minutes);
+        let verified = within_jp_bounds(&mut tx, &head, &rules, &settings, held_on).await?;
+        let activity = EarnedActivity {
             employee_id: head.mentee_id,
             path: DevPath::Mentoring,
             title: format!(
@@ -320,15 +334,9 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
             held_on,
             amount: 1,
             unit: AmountUnit::Sessions,
-            verified_by: head.mentor_id,
+            verified_by: verified.then_some(head.mentor_id),
         };
-        let entry_id = record_verified(
-            &mut tx,
-            &JpRules::with_minutes(settings.jp_minutes),
-            &activity,
-            unix_now(),
-        )
-        .await?;
+        let entry_id = record_earned(&mut tx, &rules, &activity, unix_now()).await?;
         sqlx::query("UPDATE mentoring_session SET jp_entry_id = $1 WHERE id = $2")
             .bind(entry_id)
             .bind(session_id)
@@ -337,6 +345,47 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
     }
     tx.commit().await?;
     Ok(mentorship_id)
+}
+
+/// Whether a session the two sides just confirmed enters its JP verified: within the
+/// pair's sessions of that day and the mentee's yearly mentoring JP (see
+/// `mentorship::rules`). Read inside the confirming transaction, after its row lock.
+async fn within_jp_bounds(
+    tx: &mut Tx,
+    head: &MentorshipHead,
+    rules: &JpRules,
+    settings: &crate::settings::Settings,
+    held_on: IsoDate,
+) -> Result<bool, AppError> {
+    let same_day: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM mentoring_session s \
+         JOIN mentorship m ON m.id = s.mentorship_id \
+         WHERE m.mentor_id = $1 AND m.mentee_id = $2 AND s.held_on = $3 \
+         AND s.jp_entry_id IS NOT NULL",
+    )
+    .bind(head.mentor_id)
+    .bind(head.mentee_id)
+    .bind(held_on.to_string())
+    .fetch_one(&mut **tx)
+    .await?
+    .get("n");
+    let this_year: i64 = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(jp), 0) AS BIGINT) AS jp FROM jp_entry \
+         WHERE employee_id = $1 AND year = $2 AND path = $3 AND status = 'verified'",
+    )
+    .bind(head.mentee_id)
+    .bind(i64::from(held_on.year))
+    .bind(DevPath::Mentoring.code())
+    .fetch_one(&mut **tx)
+    .await?
+    .get("jp");
+    let jp = jp_for(rules, DevPath::Mentoring, AmountUnit::Sessions, 1, false)
+        .map_err(|_| AppError::Internal)?;
+    Ok(SessionJpBounds::from(settings).verified(
+        u32::try_from(same_day).unwrap_or(u32::MAX),
+        u32::try_from(this_year).unwrap_or(u32::MAX),
+        jp,
+    ))
 }
 
 /// Ends a running mentorship and frees the mentor's place; false when it had already
@@ -370,9 +419,21 @@ async fn close(
     Ok(ended == 1)
 }
 
-pub async fn add_goal(mentorship_id: i64, text: &str) -> Result<(), AppError> {
+pub async fn add_goal(mentorship_id: i64, text: &str, key: Option<&str>) -> Result<(), AppError> {
     let user = require_user().await?;
     let mut tx = state()?.db.begin_write().await?;
+    if claim(
+        &mut tx,
+        user.account_id,
+        "bimbingan-tujuan",
+        key,
+        unix_now(),
+    )
+    .await?
+        == Claim::Repeat
+    {
+        return Ok(());
+    }
     let head = mentorship_head(&mut *tx, mentorship_id).await?;
     head.side_of(&user)?;
     if !head.active {

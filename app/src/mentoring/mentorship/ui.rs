@@ -14,7 +14,7 @@ use crate::{
         rules::SESSION_MINUTES,
         ui::session_mode_text,
     },
-    ui::{ErrorMessage, Field, Loading, PageTitle, page_or_error, posted_error},
+    ui::{ErrorMessage, Field, FormKey, Loading, PageTitle, page_or_error, posted_error},
 };
 use crate::{mentoring::FitAnswer, validation::FormValue};
 
@@ -161,6 +161,7 @@ fn Goals(
             }}
             {active.then(|| view! {
                 <ActionForm action=add_goal attr:class="form">
+                    <FormKey />
                     <input type="hidden" name="mentorship_id" value=mid />
                     <Field id="tujuan-baru" label=move || t!(i18n, mentoring.new_goal)>
                         <input id="tujuan-baru" name="tujuan" required maxlength="300" />
@@ -220,6 +221,7 @@ fn LogSessionForm(
         <section class="card" aria-labelledby="catat-sesi">
             <h2 id="catat-sesi">{t!(i18n, mentoring.log_session)}</h2>
             <ActionForm action=log attr:class="form">
+                <FormKey />
                 <input type="hidden" name="mentorship_id" value=mid />
                 <Field id="tanggal-sesi" label=move || t!(i18n, mentoring.held_on)>
                     <input id="tanggal-sesi" type="date" name="session[held_on]" required min=started max=today.clone() value=today.clone() />

@@ -106,12 +106,19 @@ pub async fn save_profile(input: ProfileInput) -> Result<(), AppError> {
         return Err(MentoringError::ExpertiseLevelTooLow.into());
     }
     let mut tx = db.begin_write().await?;
-    let active: i64 =
-        sqlx::query("SELECT active_mentees FROM mentor_profile WHERE employee_id = $1")
+    let existing =
+        sqlx::query("SELECT active_mentees, active FROM mentor_profile WHERE employee_id = $1")
             .bind(user.employee_id)
             .fetch_optional(&mut *tx)
-            .await?
-            .map_or(0, |r| r.get("active_mentees"));
+            .await?;
+    // A profile the admin deactivated stays so: saving it must not make a mentor again.
+    if existing
+        .as_ref()
+        .is_some_and(|r| r.get::<i64, _>("active") == 0)
+    {
+        return Err(MentoringError::RemovedByAdmin.into());
+    }
+    let active = existing.map_or(0, |r| r.get::<i64, _>("active_mentees"));
     if i64::from(profile.capacity) < active {
         return Err(MentoringError::CapacityBelowActive.into());
     }
@@ -121,7 +128,7 @@ pub async fn save_profile(input: ProfileInput) -> Result<(), AppError> {
          (employee_id, capacity, mode, bio, accepting, active, updated_at) \
          VALUES ($1, $2, $3, $4, $5, 1, $6) \
          ON CONFLICT (employee_id) DO UPDATE SET capacity = $2, mode = $3, bio = $4, \
-         accepting = $5, active = 1, updated_at = $6",
+         accepting = $5, updated_at = $6",
     )
     .bind(user.employee_id)
     .bind(i64::from(profile.capacity))

@@ -172,7 +172,6 @@ pub async fn csv(
 ) -> Result<(String, Vec<u8>), AppError> {
     let Scoped { year, facts, .. } = scoped(db, user, &filter).await?;
     let drill = Drill::parse(filter.lihat.as_deref().unwrap_or_default());
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "mentee",
         "nip",
@@ -183,23 +182,19 @@ pub async fn csv(
         "status",
         "dikirim",
     ];
-    writer
-        .write_record(header)
-        .map_err(|_| AppError::Internal)?;
-    for r in drill_rows(&facts, &drill) {
-        writer
-            .write_record([
-                r.mentee_name.as_str(),
-                r.mentee_nip.as_str(),
-                r.mentee_opd.as_str(),
-                r.access.as_db(),
-                r.mentor_name.as_str(),
-                r.competency_code.as_str(),
-                r.status.as_db(),
-                r.sent_at.as_str(),
-            ])
-            .map_err(|_| AppError::Internal)?;
-    }
-    let bytes = writer.into_inner().map_err(|_| AppError::Internal)?;
+    let drilled = drill_rows(&facts, &drill);
+    let rows = drilled.iter().map(|r| {
+        [
+            r.mentee_name.as_str(),
+            r.mentee_nip.as_str(),
+            r.mentee_opd.as_str(),
+            r.access.as_db(),
+            r.mentor_name.as_str(),
+            r.competency_code.as_str(),
+            r.status.as_db(),
+            r.sent_at.as_str(),
+        ]
+    });
+    let bytes = crate::csv_export::to_bytes(std::iter::once(header).chain(rows))?;
     Ok((format!("bina-mentoring-{}-{year}.csv", drill.code()), bytes))
 }

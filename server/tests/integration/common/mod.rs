@@ -209,9 +209,15 @@ impl Server {
     }
 
     pub async fn start_with(db: &TestDb, env: &[(&str, &str)]) -> Server {
+        Server::start_listening_on(db, env, "127.0.0.1").await
+    }
+
+    /// A server listening on `host` (`0.0.0.0`: every address, as a deployment does),
+    /// reached through 127.0.0.1.
+    pub async fn start_listening_on(db: &TestDb, env: &[(&str, &str)], host: &str) -> Server {
         let port = free_port();
         let child = bina(db, env)
-            .env("BINA_ADDR", format!("127.0.0.1:{port}"))
+            .env("BINA_ADDR", format!("{host}:{port}"))
             .arg("serve")
             .stdout(Stdio::null())
             .spawn()
@@ -235,6 +241,15 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The most memory the server process has held so far (its peak resident set, VmHWM),
+    /// in megabytes; `None` where /proc does not say.
+    pub fn peak_memory_mb(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024)
     }
 
     pub fn stop(mut self) {
@@ -306,6 +321,13 @@ pub async fn logged_in(server: &Server, nip: &str) -> Client {
         reply.body
     );
     client
+}
+
+/// The HTML of a page as this client gets it.
+pub async fn html(client: &Client, server: &Server, path: &str) -> String {
+    let res = client.get(server.url(path)).send().await.expect("page");
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    res.text().await.expect("page text")
 }
 
 /// The current user as the server sees this client's session (`null` when anonymous).
