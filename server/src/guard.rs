@@ -44,7 +44,16 @@ pub async fn same_site_writes(
         origin = ?req.headers().get(header::ORIGIN),
         "cross-site write refused"
     );
-    refused(req.headers())
+    let res = refused(req.headers());
+    drain(req).await;
+    res
+}
+
+/// Reads a refused request's body to its end before the answer goes out (the body limit
+/// layer outside the guards bounds it): a client still sending an upload when the server
+/// answers and closes would see a broken connection instead of the answer.
+async fn drain(req: Request) {
+    let _ = axum::body::to_bytes(req.into_body(), usize::MAX).await;
 }
 
 fn header(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<&str> {
@@ -129,6 +138,7 @@ fn is_multipart(headers: &HeaderMap) -> bool {
 /// multipart decoder would panic on it.
 pub async fn uploads_are_multipart(req: Request, next: Next) -> Response {
     if MULTIPART_ENDPOINTS.contains(&req.uri().path()) && !is_multipart(req.headers()) {
+        drain(req).await;
         return (
             StatusCode::BAD_REQUEST,
             [(header::CONTENT_TYPE, "application/json")],

@@ -316,13 +316,14 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
                 FsPath::new(config.site_root.as_str()).join("favicon.svg"),
             ),
         )
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         // Before anything reads the body: a write from another site does nothing.
         .layer(middleware::from_fn(guard::uploads_are_multipart))
         .layer(middleware::from_fn_with_state(
             origins,
             guard::same_site_writes,
         ))
+        // Outside the guards, so that a refused request's body is read only to this limit.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         // nosniff, no framing, a strict referrer policy, and a CSP for responses that are
         // not pages (pages set their own, with the nonce of their inline scripts).
         .layer(SetResponseHeaderLayer::overriding(

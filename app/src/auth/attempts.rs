@@ -25,8 +25,6 @@ const DEVICE_COOKIE_PATH: &str = "/api/masuk";
 const DEVICE_DAYS: i64 = 90;
 /// How long an attempt waits for a free hashing slot before it is refused as busy.
 const HASHING_WAIT: Duration = Duration::from_secs(2);
-/// What a refused-as-busy attempt is told to wait, in seconds (`Retry-After`).
-pub const BUSY_RETRY_SECS: u32 = 5;
 /// The PostgreSQL advisory lock that serialises reservations across server processes (on
 /// SQLite, `BEGIN IMMEDIATE` already does).
 const RESERVATION_LOCK: i64 = 0x6269_6e61_6c6f_6769; // "binalogi"

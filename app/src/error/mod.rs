@@ -203,6 +203,9 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// What a request refused as [`AppError::Busy`] is told to wait, in seconds (`Retry-After`).
+pub const BUSY_RETRY_SECS: u32 = 5;
+
 /// Sets the HTTP status of a failed server function from its error. Every server function
 /// passes its result through here (or through [`form_error`]).
 #[cfg(feature = "ssr")]
@@ -229,7 +232,7 @@ impl AppError {
             AppError::Throttled {
                 retry_after_minutes,
             } => Some(retry_after_minutes * 60),
-            AppError::Busy => Some(crate::auth::attempts::BUSY_RETRY_SECS),
+            AppError::Busy => Some(BUSY_RETRY_SECS),
             _ => None,
         }
     }
