@@ -1,5 +1,5 @@
-//! What every request passes before it reaches Bina: writes only from Bina's own pages, the
-//! HTTPS-only header when cookies are HTTPS-only, and a panic turned into a logged 500 page.
+//! What every request passes before it reaches Bina: writes only from Bina's own pages,
+//! uploads that are multipart forms, and a panic turned into a logged 500 page.
 //!
 //! The cross-site stance: a browser sends the `Origin` of the page behind every POST (and
 //! `Sec-Fetch-Site`, and usually a `Referer`). A state-changing request (anything but GET,
@@ -14,7 +14,7 @@ use std::{any::Any, sync::Arc};
 use axum::{
     body::Body,
     extract::{Request, State},
-    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    http::{HeaderMap, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -95,12 +95,8 @@ pub fn is_cross_site(headers: &HeaderMap, origins: &Origins) -> bool {
     false
 }
 
-fn wants_html(headers: &HeaderMap) -> bool {
-    header(headers, header::ACCEPT).is_some_and(|a| a.contains("text/html"))
-}
-
 fn refused(headers: &HeaderMap) -> Response {
-    if wants_html(headers) {
+    if bina_app::error::accepts_html(headers) {
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -149,17 +145,6 @@ pub async fn uploads_are_multipart(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// `Strict-Transport-Security` on every response once cookies are HTTPS-only (a browser
-/// ignores it on a response over plain HTTP, so it is only heard over TLS).
-pub async fn strict_transport(req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
-    res.headers_mut().insert(
-        header::STRICT_TRANSPORT_SECURITY,
-        HeaderValue::from_static("max-age=31536000"),
-    );
-    res
-}
-
 /// The response to a panic in a handler: logged, and a 500 page instead of a dropped
 /// connection.
 pub fn panic_page(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
@@ -183,6 +168,7 @@ pub fn panic_page(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

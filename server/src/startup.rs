@@ -351,8 +351,12 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         // under /pkg are precompressed at the highest level and not compressed again.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
         .layer(CatchPanicLayer::custom(guard::panic_page));
+    // HTTPS only once cookies are (a browser ignores the header over plain HTTP).
     let router = if config.settings.cookie_secure {
-        router.layer(middleware::from_fn(guard::strict_transport))
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ))
     } else {
         router
     };

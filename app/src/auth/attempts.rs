@@ -21,8 +21,8 @@ use crate::{
 /// server function.
 const DEVICE_COOKIE: &str = "bina_perangkat";
 const DEVICE_COOKIE_PATH: &str = "/api/masuk";
-/// A device not used to log in for this long is a stranger again.
-const DEVICE_DAYS: i64 = 90;
+/// A device not used to log in for this long (90 days) is a stranger again.
+const DEVICE_SECS: i64 = 90 * 24 * 60 * 60;
 /// How long an attempt waits for a free hashing slot before it is refused as busy.
 const HASHING_WAIT: Duration = Duration::from_secs(2);
 /// The PostgreSQL advisory lock that serialises reservations across server processes (on
@@ -84,10 +84,10 @@ pub fn forwarded_client(list: &str, hops: usize) -> Option<String> {
     entries.get(index).map(|e| (*e).to_owned())
 }
 
-/// The device an attempt comes from: the token of its cookie, and whether the account it
-/// names has logged in from it within [`DEVICE_DAYS`].
+/// The device an attempt comes from: the token of its cookie with its stored hash, and
+/// whether the account it names has logged in from it within [`DEVICE_SECS`].
 pub struct Device {
-    token: Option<String>,
+    token: Option<(String, String)>,
     pub known: bool,
 }
 
@@ -117,19 +117,20 @@ impl Device {
                 known: false,
             });
         };
+        let hash = hash_token(&token);
         let known = sqlx::query(
             "SELECT 1 AS known FROM known_device d \
              JOIN account a ON a.id = d.account_id JOIN employee e ON e.id = a.employee_id \
              WHERE d.token_hash = $1 AND e.nip = $2 AND d.last_login_at > $3",
         )
-        .bind(hash_token(&token))
+        .bind(hash.clone())
         .bind(nip.as_str().to_owned())
-        .bind(now - DEVICE_DAYS * 24 * 60 * 60)
+        .bind(now - DEVICE_SECS)
         .fetch_optional(&db.pool)
         .await?
         .is_some();
         Ok(Device {
-            token: Some(token),
+            token: Some((token, hash)),
             known,
         })
     }
@@ -142,23 +143,27 @@ impl Device {
         account_id: i64,
         now: i64,
     ) -> Result<String, AppError> {
-        let token = match (&self.token, self.known) {
-            (Some(token), true) => token.clone(),
-            _ => format!(
-                "{}{}",
-                uuid::Uuid::new_v4().simple(),
-                uuid::Uuid::new_v4().simple()
-            ),
+        let (token, hash) = match (&self.token, self.known) {
+            (Some(known), true) => known.clone(),
+            _ => {
+                let token = format!(
+                    "{}{}",
+                    uuid::Uuid::new_v4().simple(),
+                    uuid::Uuid::new_v4().simple()
+                );
+                let hash = hash_token(&token);
+                (token, hash)
+            }
         };
         sqlx::query("DELETE FROM known_device WHERE token_hash = $1 OR last_login_at < $2")
-            .bind(hash_token(&token))
-            .bind(now - DEVICE_DAYS * 24 * 60 * 60)
+            .bind(hash.clone())
+            .bind(now - DEVICE_SECS)
             .execute(&mut **tx)
             .await?;
         sqlx::query(
             "INSERT INTO known_device (token_hash, account_id, last_login_at) VALUES ($1, $2, $3)",
         )
-        .bind(hash_token(&token))
+        .bind(hash)
         .bind(account_id)
         .bind(now)
         .execute(&mut **tx)
@@ -171,9 +176,8 @@ impl Device {
 pub fn set_device_cookie(token: &str, secure: bool) {
     let secure = if secure { "; Secure" } else { "" };
     let cookie = format!(
-        "{DEVICE_COOKIE}={token}; Path={DEVICE_COOKIE_PATH}; Max-Age={}; HttpOnly; \
-         SameSite=Lax{secure}",
-        DEVICE_DAYS * 24 * 60 * 60
+        "{DEVICE_COOKIE}={token}; Path={DEVICE_COOKIE_PATH}; Max-Age={DEVICE_SECS}; HttpOnly; \
+         SameSite=Lax{secure}"
     );
     if let (Some(res), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
@@ -200,7 +204,7 @@ pub async fn reserve(
     now: i64,
 ) -> Result<Reservation, AppError> {
     let pair_subject = match (&device.token, device.known) {
-        (Some(token), true) => format!("device:{}", hash_token(token)),
+        (Some((_, hash)), true) => format!("device:{hash}"),
         _ => format!("pair:{nip}@{address}"),
     };
     let address_subject = format!("addr:{address}");

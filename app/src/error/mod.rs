@@ -243,9 +243,6 @@ impl AppError {
 #[cfg(feature = "ssr")]
 fn bad_request_response() {
     use leptos::prelude::use_context;
-    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
-        return;
-    };
     let back = use_context::<axum::http::request::Parts>().and_then(|parts| {
         let referer = parts
             .headers
@@ -255,29 +252,30 @@ fn bad_request_response() {
         let path = referer.split_once("://").map_or(referer, |(_, rest)| {
             rest.find('/').map_or("/", |i| &rest[i..])
         });
-        Some(path.split('#').next().unwrap_or("/").to_owned())
+        let page = path.split('#').next().unwrap_or("/");
+        (page.starts_with('/') && !page.starts_with("//")).then(|| page.to_owned())
     });
-    match back {
-        Some(page) if is_plain_form_post() && page.starts_with('/') && !page.starts_with("//") => {
-            let joiner = if page.contains('?') { '&' } else { '?' };
-            leptos_axum::redirect(&format!("{page}{joiner}galat=permintaan"));
-        }
-        _ => res.set_status(axum::http::StatusCode::BAD_REQUEST),
-    }
+    let _: Result<(), AppError> = match back {
+        Some(page) => form_error(&page, AppError::BadRequest),
+        None => respond(Err(AppError::BadRequest)),
+    };
 }
 
 /// True when the request is a plain HTML form post (JavaScript off or not loaded yet).
 #[cfg(feature = "ssr")]
 pub fn is_plain_form_post() -> bool {
     leptos::prelude::use_context::<axum::http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(axum::http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.contains("text/html"))
-        })
-        .unwrap_or(false)
+        .is_some_and(|parts| accepts_html(&parts.headers))
+}
+
+/// Whether a request asks for an HTML page back (a browser's own form post or link), not
+/// data for a script.
+#[cfg(feature = "ssr")]
+pub fn accepts_html(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
 }
 
 /// Ends a form's server function that succeeded: a plain form post goes to `page` (usually
