@@ -24,6 +24,9 @@ pub fn is_real_date(year: u32, month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
 }
 
+/// Seconds in a calendar day.
+pub const SECS_PER_DAY: i64 = 86_400;
+
 /// A calendar date `YYYY-MM-DD`, checked to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct IsoDate {
@@ -48,7 +51,7 @@ impl IsoDate {
     /// The WITA date at the moment `unix_secs`.
     pub fn from_unix_wita(unix_secs: i64) -> IsoDate {
         // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-        let days = (unix_secs + WITA_OFFSET_SECS).div_euclid(86_400);
+        let days = (unix_secs + WITA_OFFSET_SECS).div_euclid(SECS_PER_DAY);
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -72,7 +75,7 @@ impl IsoDate {
         let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         let days = era * 146_097 + doe - 719_468;
-        days * 86_400 - WITA_OFFSET_SECS
+        days * SECS_PER_DAY - WITA_OFFSET_SECS
     }
 }
 
@@ -149,7 +152,7 @@ pub fn this_year(now: i64) -> i32 {
 /// A moment as WITA date and time, `YYYY-MM-DD HH:MM`.
 pub fn wita_date_time(unix_secs: i64) -> String {
     let date = IsoDate::from_unix_wita(unix_secs);
-    let secs = (unix_secs + WITA_OFFSET_SECS).rem_euclid(86_400);
+    let secs = (unix_secs + WITA_OFFSET_SECS).rem_euclid(SECS_PER_DAY);
     format!("{date} {:02}:{:02}", secs / 3600, secs % 3600 / 60)
 }
 

@@ -7,7 +7,7 @@ use crate::error::feature::FeatureError;
 use crate::validation::{Lines, clean_text};
 
 use super::rules::{AmountUnit, DevPath, JpError, JpRules, jp_for};
-use crate::calendar::IsoDate;
+use crate::calendar::{IsoDate, SECS_PER_DAY};
 
 /// Evidence files larger than this are refused.
 pub const MAX_EVIDENCE_BYTES: usize = 2 * 1024 * 1024;
@@ -80,6 +80,8 @@ pub enum LedgerError {
     YearClosed,
     AmountNotNumber,
     AmountNotPositive,
+    /// More days (or hours, sessions, activities) than fit between the entry's dates.
+    AmountBeyondDates,
     UnitNotAllowed,
     TooShort,
     EvidenceMissing,
@@ -103,6 +105,7 @@ impl FeatureError for LedgerError {
         LedgerError::YearClosed,
         LedgerError::AmountNotNumber,
         LedgerError::AmountNotPositive,
+        LedgerError::AmountBeyondDates,
         LedgerError::UnitNotAllowed,
         LedgerError::TooShort,
         LedgerError::EvidenceMissing,
@@ -126,6 +129,7 @@ impl FeatureError for LedgerError {
             LedgerError::YearClosed => "tahun-tutup",
             LedgerError::AmountNotNumber => "jumlah-angka",
             LedgerError::AmountNotPositive => "jumlah-nol",
+            LedgerError::AmountBeyondDates => "jumlah-lebih",
             LedgerError::UnitNotAllowed => "satuan",
             LedgerError::TooShort => "terlalu-singkat",
             LedgerError::EvidenceMissing => "bukti-kosong",
@@ -229,8 +233,20 @@ pub fn validate_entry(
     if amount <= 0 {
         return Err(LedgerError::AmountNotPositive);
     }
-    let amount = u32::try_from(amount.min(10_000)).unwrap_or(10_000);
     let unit = AmountUnit::from_db(input.unit.trim()).ok_or(LedgerError::UnitNotAllowed)?;
+    // An entry claims no more than its dates hold: a day per calendar day, and at most 24
+    // hours, sessions or activities a day. Without this, "10,000 days" between two dates
+    // would wait in the verifier's queue as 80,000 JP.
+    let days = (ends_on.start_unix_wita() - starts_on.start_unix_wita()) / SECS_PER_DAY + 1;
+    let most = if unit == AmountUnit::Days {
+        days
+    } else {
+        days.saturating_mul(24)
+    };
+    if amount > most {
+        return Err(LedgerError::AmountBeyondDates);
+    }
+    let amount = u32::try_from(amount).map_err(|_| LedgerError::AmountBeyondDates)?;
     let jp = jp_for(rules, path, unit, amount, input.international)?;
     Ok(ValidEntry {
         path,
@@ -350,7 +366,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_has_its_own_error() {
-        let cases: [(Spoil, LedgerError); 12] = [
+        let cases: [(Spoil, LedgerError); 14] = [
             (|i| i.path = "kuliah".into(), LedgerError::PathUnknown),
             (|i| i.title = " ".into(), LedgerError::TitleEmpty),
             (|i| i.organiser = "".into(), LedgerError::OrganiserEmpty),
@@ -374,6 +390,14 @@ mod tests {
             ),
             (|i| i.amount = "dua".into(), LedgerError::AmountNotNumber),
             (|i| i.amount = "0".into(), LedgerError::AmountNotPositive),
+            (|i| i.amount = "3".into(), LedgerError::AmountBeyondDates),
+            (
+                |i| {
+                    i.amount = "49".into();
+                    i.unit = "hours".into();
+                },
+                LedgerError::AmountBeyondDates,
+            ),
             (|i| i.unit = "sessions".into(), LedgerError::UnitNotAllowed),
         ];
         for (spoil, expected) in cases {
@@ -386,7 +410,7 @@ mod tests {
         }
         let mut last_year = input();
         last_year.starts_on = "2025-01-02".into();
-        last_year.ends_on = "2025-01-02".into();
+        last_year.ends_on = "2025-01-03".into();
         assert!(validate_entry(&last_year, &JpRules::default(), today()).is_ok());
     }
 

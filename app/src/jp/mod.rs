@@ -4,6 +4,8 @@
 mod api;
 pub mod ledger;
 mod model;
+#[cfg(test)]
+mod properties;
 #[cfg(feature = "ssr")]
 pub mod queries;
 pub mod rules;

@@ -186,35 +186,37 @@ pub fn jp_for(
     if !allowed_units(path).contains(&unit) {
         return Err(JpError::UnitNotAllowed);
     }
-    let per_unit = |national: u32, intl: u32| if international { intl } else { national };
+    // Saturating: an absurd amount gives an absurd JP the entry's rules refuse, never an
+    // overflow.
+    let times = |per: u32| amount.saturating_mul(per);
+    let per_unit = |national: u32, intl: u32| times(if international { intl } else { national });
     let from_minutes = |minutes: u32| {
-        let jp = minutes / rules.minutes_per_jp;
+        let jp = minutes / rules.minutes_per_jp.max(1);
         if international && path.family() == PathFamily::Klasikal {
-            jp + jp * rules.international_bonus_percent / 100
+            jp.saturating_add(jp.saturating_mul(rules.international_bonus_percent) / 100)
         } else {
             jp
         }
     };
     let jp = match (path, unit) {
         (DevPath::Seminar, _) => {
-            amount * per_unit(rules.seminar_day_national, rules.seminar_day_international)
+            per_unit(rules.seminar_day_national, rules.seminar_day_international)
         }
-        (DevPath::Workshop, _) => {
-            amount
-                * per_unit(
-                    rules.workshop_day_national,
-                    rules.workshop_day_international,
-                )
-        }
-        (DevPath::Coaching, AmountUnit::Sessions) => amount * rules.coaching_session,
-        (DevPath::Mentoring, AmountUnit::Sessions) => amount * rules.mentoring_session,
-        (DevPath::ELearning, AmountUnit::Activities) => amount * rules.e_learning_course,
-        (DevPath::PatokBanding, _) => amount * rules.benchmarking_visit,
+        (DevPath::Workshop, _) => per_unit(
+            rules.workshop_day_national,
+            rules.workshop_day_international,
+        ),
+        (DevPath::Coaching, AmountUnit::Sessions) => times(rules.coaching_session),
+        (DevPath::Mentoring, AmountUnit::Sessions) => times(rules.mentoring_session),
+        (DevPath::ELearning, AmountUnit::Activities) => times(rules.e_learning_course),
+        (DevPath::PatokBanding, _) => times(rules.benchmarking_visit),
         (DevPath::Magang | DevPath::Detasering | DevPath::PertukaranPegawai, _) => {
-            amount * rules.placement
+            times(rules.placement)
         }
-        (_, AmountUnit::Days) => from_minutes(amount * rules.hours_per_training_day * 60),
-        (_, _) => from_minutes(amount * 60),
+        (_, AmountUnit::Days) => {
+            from_minutes(times(rules.hours_per_training_day.saturating_mul(60)))
+        }
+        (_, _) => from_minutes(times(60)),
     };
     if jp == 0 {
         Err(JpError::TooShort)

@@ -384,6 +384,7 @@ impl UserMessage for LedgerError {
             LedgerError::YearClosed => t_string!(i18n, errors.ledger_year_closed),
             LedgerError::AmountNotNumber => t_string!(i18n, errors.ledger_amount_not_number),
             LedgerError::AmountNotPositive => t_string!(i18n, errors.ledger_amount_not_positive),
+            LedgerError::AmountBeyondDates => t_string!(i18n, errors.ledger_amount_beyond_dates),
             LedgerError::UnitNotAllowed => t_string!(i18n, errors.ledger_unit_not_allowed),
             LedgerError::TooShort => t_string!(i18n, errors.ledger_too_short),
             LedgerError::EvidenceMissing => t_string!(i18n, errors.ledger_evidence_missing),

@@ -211,4 +211,68 @@ mod tests {
             assert_eq!(NipError::from_code(e.code()), Some(e));
         }
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A NIP of real dates: born 1940–2000, appointed 19 to 40 years later.
+        fn valid_nip() -> impl Strategy<Value = String> {
+            (
+                1940u32..=2000,
+                1u32..=12,
+                1u32..=28,
+                19u32..=40,
+                1u32..=12,
+                1u32..=2,
+                1u32..=999,
+            )
+                .prop_map(|(by, bm, bd, later, tm, sex, seq)| {
+                    format!("{by:04}{bm:02}{bd:02}{:04}{tm:02}{sex}{seq:03}", by + later)
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+            /// Any text is a NIP or names its fault; never a panic, and what passes is 18
+            /// digits that parse to themselves.
+            #[test]
+            fn any_text_parses_or_names_its_fault(input in "(\\PC|[0-9 .]){0,30}") {
+                if let Ok(nip) = Nip::parse(&input) {
+                    prop_assert_eq!(nip.as_str().len(), 18);
+                    prop_assert!(nip.as_str().bytes().all(|b| b.is_ascii_digit()));
+                    prop_assert_eq!(Nip::parse(nip.as_str()), Ok(nip.clone()));
+                }
+            }
+
+            /// A real NIP parses however it is typed (grouped by spaces or dots as on a card),
+            /// and reads back its birth date and sex.
+            #[test]
+            fn a_real_nip_parses_however_it_is_typed(
+                nip in valid_nip(),
+                sep in prop::sample::select(vec!["", " ", ".", "  "]),
+            ) {
+                let typed = [&nip[0..8], &nip[8..14], &nip[14..15], &nip[15..]].join(sep);
+                let parsed = Nip::parse(&typed).unwrap();
+                prop_assert_eq!(parsed.as_str(), nip.as_str());
+                let n = |r: std::ops::Range<usize>| nip[r].parse::<u32>().unwrap();
+                prop_assert_eq!(parsed.birth_date(), (n(0..4), n(4..6), n(6..8)));
+                let male = &nip[14..15] == "1";
+                prop_assert_eq!(parsed.sex() == Sex::Male, male);
+            }
+
+            /// One wrong sex digit or a zero sequence in a real NIP is named as such.
+            #[test]
+            fn a_wrong_sex_digit_or_sequence_is_named(nip in valid_nip(), digit in 0u8..=9) {
+                let digit = char::from(b'0' + digit);
+                let mut sexed = nip.clone();
+                sexed.replace_range(14..15, &digit.to_string());
+                let expected = if matches!(digit, '1' | '2') { Ok(()) } else { Err(NipError::SexDigit) };
+                prop_assert_eq!(Nip::parse(&sexed).map(|_| ()), expected);
+                let unsequenced = format!("{}000", &nip[..15]);
+                prop_assert_eq!(Nip::parse(&unsequenced), Err(NipError::Sequence));
+            }
+        }
+    }
 }

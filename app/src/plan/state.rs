@@ -164,4 +164,39 @@ mod tests {
         assert!(!PlanAction::Approve.by_owner());
         assert!(!PlanAction::Return.by_owner());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever the owner and the supervisor try, in any order: a plan is only ever
+            /// approved or returned after a submission, revised only once approved, a superseded
+            /// plan never moves again, and only a draft or a returned plan is editable.
+            #[test]
+            fn any_sequence_of_actions_keeps_the_rules(
+                actions in prop::collection::vec(prop::sample::select(ACTIONS.to_vec()), 0..40)
+            ) {
+                let mut status = PlanStatus::Draft;
+                let (mut submitted, mut decided) = (0, 0);
+                for action in actions {
+                    // An illegal action changes nothing.
+                    if let Some(next) = transition(status, action) {
+                        prop_assert_ne!(status, PlanStatus::Superseded);
+                        match action {
+                            PlanAction::Submit => submitted += 1,
+                            PlanAction::Approve | PlanAction::Return => {
+                                prop_assert_eq!(status, PlanStatus::Submitted);
+                                decided += 1;
+                            }
+                            PlanAction::Revise => prop_assert_eq!(status, PlanStatus::Approved),
+                        }
+                        status = next;
+                    }
+                    prop_assert!(decided <= submitted && submitted <= decided + 1);
+                    prop_assert_eq!(status.is_editable(), matches!(status, PlanStatus::Draft | PlanStatus::Returned));
+                }
+            }
+        }
+    }
 }

@@ -75,7 +75,7 @@ pub fn transition(
 }
 
 /// Seconds in a day.
-pub const DAY: i64 = 86_400;
+pub const DAY: i64 = crate::calendar::SECS_PER_DAY;
 
 /// What the clock owes a pending request at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,5 +183,56 @@ mod tests {
             assert_eq!(DeclineReason::from_db(r.as_db()), Some(r));
         }
         assert_eq!(RequestStatus::from_db("lost"), None);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const ACTIONS: [RequestAction; 4] = [
+            RequestAction::Accept,
+            RequestAction::Decline,
+            RequestAction::Withdraw,
+            RequestAction::Expire,
+        ];
+
+        proptest! {
+            /// A request is answered once: of any actions that arrive (a mentor accepting
+            /// while the mentee withdraws and the clock expires it), the first moves it and
+            /// every later one is refused.
+            #[test]
+            fn the_first_answer_wins(
+                actions in prop::collection::vec(prop::sample::select(ACTIONS.to_vec()), 1..10)
+            ) {
+                let mut status = RequestStatus::Pending;
+                for (i, action) in actions.iter().enumerate() {
+                    match transition(status, *action) {
+                        Ok(next) => {
+                            prop_assert_eq!(i, 0);
+                            prop_assert_ne!(next, RequestStatus::Pending);
+                            status = next;
+                        }
+                        Err(e) => {
+                            prop_assert!(i > 0);
+                            prop_assert_eq!(e, MentoringError::AlreadyAnswered);
+                        }
+                    }
+                }
+            }
+
+            /// The clock reminds before it expires, and never after a reminder was sent.
+            #[test]
+            fn the_clock_reminds_once_then_expires(
+                now in -10 * DAY..100 * DAY,
+                expires in 0..50 * DAY,
+                reminded in any::<bool>(),
+            ) {
+                match due(now, expires, reminded) {
+                    Some(Due::Expire) => prop_assert!(now >= expires),
+                    Some(Due::Remind) => prop_assert!(!reminded && now < expires && now >= expires - DAY),
+                    None => prop_assert!(now < expires && (reminded || now < expires - DAY)),
+                }
+            }
+        }
     }
 }
