@@ -10,9 +10,9 @@ use serde_json::Value;
 
 on_both_engines!(recorded_jp_count_only_once_verified_by_the_opd);
 
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+pub(crate) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
-fn today() -> String {
+pub(crate) fn today() -> String {
     // Today in WITA, as the server sees it.
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -21,7 +21,7 @@ fn today() -> String {
     bina_app::calendar::IsoDate::from_unix_wita(now).to_string()
 }
 
-fn entry_form(title: &str, ends_on: &str, file: Vec<u8>, file_name: &str) -> Form {
+pub(crate) fn entry_form(title: &str, ends_on: &str, file: Vec<u8>, file_name: &str) -> Form {
     let day = today();
     let starts_on = if ends_on < day.as_str() {
         ends_on.to_owned()
@@ -39,7 +39,11 @@ fn entry_form(title: &str, ends_on: &str, file: Vec<u8>, file_name: &str) -> For
         .part("bukti", Part::bytes(file).file_name(file_name.to_owned()))
 }
 
-async fn record(client: &reqwest::Client, server: &Server, form: Form) -> (StatusCode, Value) {
+pub(crate) async fn record(
+    client: &reqwest::Client,
+    server: &Server,
+    form: Form,
+) -> (StatusCode, Value) {
     let res = client
         .post(server.url("/api/jp-catat"))
         .header("accept", "application/json")

@@ -8,6 +8,7 @@ mod common;
 mod admin;
 mod auth;
 mod authorization;
+mod authorization_matrix;
 mod bad_input;
 mod dashboard;
 mod ledger;

@@ -1,0 +1,557 @@
+//! The authorization matrix: every route `bina routes` lists (the server-function registry
+//! and the plain routes), called as each identity, must get the outcome its row in
+//! [`MATRIX`] expects. A route without a row fails the test, so a new server function cannot
+//! land without saying who may call it; a row for a route that no longer exists fails too.
+//!
+//! The identities are the demo's: the pegawai (a teacher of Dinas Pendidikan), her atasan
+//! (the school's principal), a mentor and the pengelola of the same OPD, and the admin of
+//! BKPSDMD. "Wrong owner" and "wrong OPD" are rows whose arguments name another person's
+//! record (the pegawai's plan, her JP entry, her mentorship) or another OPD (the admin's own
+//! entry, an OPD the pengelola does not manage).
+
+use std::collections::HashMap;
+use std::process::Command;
+
+use crate::common::{PASSWORD, Server, TestDb, browser, call, logged_in, whoami};
+use crate::ledger::{PDF, entry_form, record, today};
+use crate::mentoring::{m06, start_mentorship};
+use reqwest::{Client, StatusCode, header};
+use serde_json::Value;
+
+on_both_engines!(every_route_answers_each_identity_as_its_row_says);
+
+/// Who calls, in the order of a row's outcomes.
+const IDENTITIES: [&str; 6] = [
+    "anonymous",
+    "pegawai",
+    "atasan",
+    "mentor",
+    "pengelola_opd",
+    "admin",
+];
+
+/// One route called with one set of arguments, and the outcome for each identity in the
+/// order of [`IDENTITIES`]:
+/// - `A` allowed: past the checks (2xx, a redirect that is not to the login page, or a
+///   409/422 from the feature's own rules);
+/// - `U` not logged in: 401, or a plain route's redirect to `/masuk`;
+/// - `F` forbidden: 403;
+/// - `N` not found for them: 404 (a record they may not know of).
+///
+/// Arguments are a query string; `{name}` is one of the records the test makes first (see
+/// `Fixture`). Rows run in order, and within a row the allowed identities call last, so a
+/// write that succeeds cannot change what a refused call would have found.
+const MATRIX: &[(&str, &str, &str)] = &[
+    // Anyone, logged in or not.
+    ("GET /healthz", "", "A A A A A A"),
+    ("POST /bahasa", "ke=en&kembali=/", "A A A A A A"),
+    ("POST /api/saya", "", "A A A A A A"),
+    (
+        "POST /api/masuk",
+        "nip={pegawai_nip}&password={password}",
+        "A A A A A A",
+    ),
+    ("POST /api/keluar", "", "A A A A A A"),
+    // Everyone logged in, each for themselves.
+    ("POST /api/beranda", "", "U A A A A A"),
+    ("POST /api/notifikasi", "", "U A A A A A"),
+    ("POST /api/notifikasi-dibaca", "", "U A A A A A"),
+    (
+        "POST /api/ganti-sandi",
+        "current=salah-sekali&new=sandi-baru-panjang&confirmation=sandi-baru-panjang",
+        "U A A A A A",
+    ),
+    ("POST /api/rencana", "", "U A A A A A"),
+    ("POST /api/jp", "", "U A A A A A"),
+    ("POST /api/kompetensi-saya", "", "U A A A A A"),
+    ("POST /api/katalog", "", "U A A A A A"),
+    ("POST /api/mentoring", "", "U A A A A A"),
+    ("POST /api/mentor-profil", "", "U A A A A A"),
+    // Nothing valid to save (capacity 0): each gets the rule's 422 after the check.
+    (
+        "POST /api/mentor-profil-simpan",
+        "profile[capacity]=0&profile[mode]=online&profile[bio]=",
+        "U A A A A A",
+    ),
+    // Roles.
+    ("POST /api/tim", "", "U F A F F F"),
+    ("POST /api/persetujuan", "", "U F A F F F"),
+    ("POST /api/verifikasi", "", "U F F F A A"),
+    // The demo atasan mentors too (she has a mentor profile); the others do not.
+    ("POST /api/mentor-meja", "", "U F A A F F"),
+    ("POST /api/pegawai", "query=&page=1", "U F F F A A"),
+    ("POST /api/dasbor", "", "U F F F A A"),
+    (
+        "POST /api/dasbor-pegawai",
+        "lihat=semua&page=0",
+        "U F F F A A",
+    ),
+    ("POST /api/dasbor-mentoring", "", "U F F F A A"),
+    ("GET /dasbor/unduh", "tabel=ringkasan", "U F F F A A"),
+    ("GET /dasbor/mentoring/unduh", "", "U F F F A A"),
+    ("POST /api/admin-kompetensi", "", "U F F F F A"),
+    ("POST /api/admin-standar", "", "U F F F F A"),
+    (
+        "POST /api/admin-pencocokan",
+        "filter[kompetensi]={m06}",
+        "U F F F F A",
+    ),
+    // Wrong OPD: the pengelola asks for an OPD they do not manage.
+    (
+        "POST /api/pegawai",
+        "opd_id={other_opd}&query=&page=1",
+        "U F F F F A",
+    ),
+    ("POST /api/dasbor", "filter[opd]={other_opd}", "U F F F F A"),
+    (
+        "POST /api/dasbor-pegawai",
+        "filter[opd]={other_opd}&lihat=semua&page=0",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/dasbor-mentoring",
+        "filter[opd]={other_opd}",
+        "U F F F F A",
+    ),
+    (
+        "GET /dasbor/unduh",
+        "tabel=ringkasan&opd={other_opd}",
+        "U F F F F A",
+    ),
+    (
+        "GET /dasbor/mentoring/unduh",
+        "opd={other_opd}",
+        "U F F F F A",
+    ),
+    // The admin's work.
+    (
+        "POST /api/admin-kompetensi-simpan",
+        "id=&code=&kind=teknis&name=&description=&indicators=",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/admin-kompetensi-status",
+        "id={competency}&pensiun=tidak",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/admin-standar-simpan",
+        "jabatan=Guru%20Kelas&competency_id={competency}&tingkat=9",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/admin-program-simpan",
+        "program[title]=&program[path]=pelatihan_teknis&program[competency_id]={competency}&program[jp]=&program[mode]=online&program[organiser]=&program[place]=&program[starts_on]=&program[ends_on]=",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/admin-mentor",
+        "nip={colleague_nip}&tindakan=tetapkan",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/admin-pencocokan-terbit",
+        "competency_id={m06}",
+        "U F F F F A",
+    ),
+    // Wrong owner: the pegawai's records, as everyone else.
+    ("GET /bukti/{id}", "id={entry}", "U A F F A A"),
+    ("GET /bukti/{id}", "id={admin_entry}", "U F F F F A"),
+    ("POST /api/jp-catat", "multipart", "U A A A A A"),
+    (
+        "POST /api/verifikasi-putus",
+        "entry_id={admin_entry}&keputusan=sah&alasan=",
+        "U F F F F F",
+    ),
+    (
+        "POST /api/verifikasi-putus",
+        "entry_id={entry}&keputusan=sah&alasan=",
+        "U F F F A A",
+    ),
+    (
+        "POST /api/rencana-tambah",
+        "year={year}&competency_id={competency}&path=pelatihan_teknis&title=Pelatihan%20Kurikulum&planned_jp=8&target_quarter=3&program_id=",
+        "U A A A A A",
+    ),
+    ("POST /api/rencana-ajukan", "plan_id={plan}", "U A F F F F"),
+    (
+        "POST /api/persetujuan-putus",
+        "plan_id={plan}&keputusan=kembalikan&komentar=Lengkapi%20lagi",
+        "U F A F F F",
+    ),
+    ("POST /api/rencana-revisi", "plan_id={plan}", "U A F F F F"),
+    ("POST /api/rencana-hapus", "item_id={item}", "U A F F F F"),
+    // The mentorship of the pegawai (mentee) and the mentor: only its two people.
+    ("POST /api/bimbingan", "id={mentorship}", "U A F A F F"),
+    (
+        "POST /api/mentoring-minta",
+        "mentor_id={mentor_id}&competency_id={m06}&goal=Menyusun%20RPP&message=",
+        "U A A A A A",
+    ),
+    (
+        "POST /api/mentoring-terima",
+        "request_id={request}",
+        "U F F A F F",
+    ),
+    (
+        "POST /api/mentoring-tolak",
+        "request_id={request}&alasan=no_time&catatan=",
+        "U F F A F F",
+    ),
+    (
+        "POST /api/mentoring-tarik",
+        "request_id={request}",
+        "U A F F F F",
+    ),
+    (
+        "POST /api/bimbingan-sesi",
+        "mentorship_id={mentorship}&session[held_on]={today}&session[minutes]=60&session[mode]=online&session[notes]=Membahas%20RPP",
+        "U A F A F F",
+    ),
+    (
+        "POST /api/bimbingan-konfirmasi",
+        "session_id={session}",
+        "U A F A F F",
+    ),
+    (
+        "POST /api/bimbingan-tujuan",
+        "mentorship_id={mentorship}&tujuan=RPP%20selesai",
+        "U A F A F F",
+    ),
+    (
+        "POST /api/bimbingan-kemajuan",
+        "goal_id={goal}&kemajuan=50",
+        "U A F A F F",
+    ),
+    (
+        "POST /api/bimbingan-cocok",
+        "mentorship_id={mentorship}&cocok=ya",
+        "U A F A F F",
+    ),
+    (
+        "POST /api/bimbingan-akhiri",
+        "mentorship_id={mentorship}&nilai=5&komentar=Terima%20kasih",
+        "U A F A F F",
+    ),
+];
+
+/// Routes after which the client is someone else (logged in, logged out): each identity
+/// calls them on a client of its own.
+const CHANGE_WHO_CALLS: &[&str] = &["POST /api/masuk", "POST /api/keluar"];
+
+fn listed_routes() -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_bina"))
+        .arg("routes")
+        .output()
+        .expect("bina routes");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The outcome letter of a response.
+fn outcome(status: StatusCode, location: Option<&str>) -> char {
+    match status.as_u16() {
+        401 => 'U',
+        300..=399 if location.is_some_and(|l| l.starts_with("/masuk")) => 'U',
+        403 => 'F',
+        404 => 'N',
+        200..=399 | 409 | 422 => 'A',
+        // 400, 429, 5xx: the row's arguments are wrong, or the server failed.
+        _ => '?',
+    }
+}
+
+/// The records the rows name, made through the app as its people would.
+struct Fixture {
+    values: HashMap<&'static str, String>,
+}
+
+impl Fixture {
+    async fn make(server: &Server, db: &TestDb, who: &HashMap<&str, Client>) -> Fixture {
+        let mut values = HashMap::new();
+        let pegawai = &who["pegawai"];
+        values.insert("pegawai_nip", db.nip("pegawai"));
+        values.insert("password", PASSWORD.to_owned());
+        values.insert("today", today());
+
+        // Her plan, with one item.
+        let page = call(pegawai, server, "rencana", &[]).await.body;
+        let year = page["plan"]["year"].as_i64().unwrap().to_string();
+        let competency = page["competencies"][0]["id"].as_i64().unwrap().to_string();
+        let added = call(
+            pegawai,
+            server,
+            "rencana-tambah",
+            &[
+                ("year", &year),
+                ("competency_id", &competency),
+                ("path", "pelatihan_teknis"),
+                ("title", "Pelatihan Penilaian Pembelajaran"),
+                ("planned_jp", "12"),
+                ("target_quarter", "2"),
+                ("program_id", ""),
+            ],
+        )
+        .await;
+        assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+        let page = call(pegawai, server, "rencana", &[]).await.body;
+        values.insert("plan", id(&page["plan"]["id"]));
+        values.insert("item", id(&page["plan"]["items"][0]["id"]));
+        values.insert("year", year);
+        values.insert("competency", competency);
+
+        // Her JP entry, and one of the admin's own (another OPD, and her own).
+        values.insert("entry", recorded_entry(server, pegawai).await);
+        values.insert("admin_entry", recorded_entry(server, &who["admin"]).await);
+
+        // Her mentorship with the demo mentor, with a session to confirm and a goal; and a
+        // request of hers in it (accepted: the request rows may only be refused or 409).
+        let mentor = &who["mentor"];
+        let mentor_id = whoami(mentor, server).await["employee_id"]
+            .as_i64()
+            .unwrap();
+        let m06 = m06(pegawai, server).await;
+        let mentorship = start_mentorship(
+            (pegawai, mentor),
+            server,
+            mentor_id,
+            m06,
+            "Menyusun RPP yang baik",
+        )
+        .await;
+        let request: i64 = {
+            use sqlx::Row;
+            let conn = bina_app::db::Db::connect(&db.url).await.unwrap().0;
+            sqlx::query("SELECT request_id FROM mentorship WHERE id = $1")
+                .bind(mentorship.parse::<i64>().unwrap())
+                .fetch_one(&conn.pool)
+                .await
+                .unwrap()
+                .get("request_id")
+        };
+        let logged = call(
+            mentor,
+            server,
+            "bimbingan-sesi",
+            &[
+                ("mentorship_id", &mentorship),
+                ("session[held_on]", &today()),
+                ("session[minutes]", "60"),
+                ("session[mode]", "online"),
+                ("session[notes]", "Sesi pertama"),
+            ],
+        )
+        .await;
+        assert_eq!(logged.status, StatusCode::OK, "{}", logged.body);
+        let goal = call(
+            pegawai,
+            server,
+            "bimbingan-tujuan",
+            &[("mentorship_id", &mentorship), ("tujuan", "RPP tersusun")],
+        )
+        .await;
+        assert_eq!(goal.status, StatusCode::OK, "{}", goal.body);
+        let view = call(pegawai, server, "bimbingan", &[("id", &mentorship)])
+            .await
+            .body;
+        values.insert("session", id(&view["sessions"][0]["id"]));
+        values.insert("goal", id(&view["goals"][0]["id"]));
+        values.insert("request", request.to_string());
+        values.insert("mentorship", mentorship);
+        values.insert("mentor_id", mentor_id.to_string());
+        values.insert("m06", m06.to_string());
+
+        // An OPD the pengelola does not manage, and a colleague of the pegawai without a
+        // demo login (the admin designates her as a mentor).
+        let own = call(
+            &who["pengelola_opd"],
+            server,
+            "pegawai",
+            &[("query", ""), ("page", "1")],
+        )
+        .await
+        .body["opd_id"]
+            .as_i64()
+            .unwrap();
+        values.insert("other_opd", if own == 1 { "2" } else { "1" }.to_owned());
+        let team = call(&who["atasan"], server, "tim", &[]).await.body;
+        let colleague = team
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["nip"].as_str().unwrap().to_owned())
+            .find(|nip| !db.accounts.values().any(|demo| demo == nip))
+            .expect("the atasan has staff without a demo login");
+        values.insert("colleague_nip", colleague);
+        Fixture { values }
+    }
+
+    /// The row's arguments with every `{name}` filled in.
+    fn fill(&self, template: &str) -> Vec<(String, String)> {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(template)
+            .unwrap()
+            .into_iter()
+            .map(|(key, value)| {
+                let value = match value.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                    Some(name) => self
+                        .values
+                        .get(name)
+                        .unwrap_or_else(|| panic!("no {{{name}}} in the fixture"))
+                        .clone(),
+                    None => value,
+                };
+                (key, value)
+            })
+            .collect()
+    }
+}
+
+fn id(value: &Value) -> String {
+    value
+        .as_i64()
+        .unwrap_or_else(|| panic!("an id, not {value}"))
+        .to_string()
+}
+
+/// Records a JP entry with evidence as `client`; returns its id.
+async fn recorded_entry(server: &Server, client: &Client) -> String {
+    let (status, body) = record(client, server, jp_form()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ledger = call(client, server, "jp", &[]).await.body;
+    id(&ledger["entries"][0]["id"])
+}
+
+fn jp_form() -> reqwest::multipart::Form {
+    entry_form("Bimtek Kurikulum Merdeka", &today(), PDF.to_vec(), "s.pdf")
+}
+
+/// Calls one route as `client`; returns its outcome letter and a line for a failure.
+async fn send(
+    client: &Client,
+    server: &Server,
+    route: &str,
+    args: &[(String, String)],
+) -> (char, String) {
+    let (method, path) = route.split_once(' ').unwrap();
+    let request = if method == "GET" {
+        let mut path = path.to_owned();
+        let mut query = Vec::new();
+        for (key, value) in args {
+            let slot = format!("{{{key}}}");
+            if path.contains(&slot) {
+                path = path.replace(&slot, value);
+            } else {
+                query.push((key, value));
+            }
+        }
+        client.get(server.url(&path)).query(&query)
+    } else if args.len() == 1 && args[0].0 == "multipart" {
+        client
+            .post(server.url(path))
+            .header(header::ACCEPT, "application/json")
+            .multipart(jp_form())
+    } else {
+        client
+            .post(server.url(path))
+            .header(header::ACCEPT, "application/json")
+            .form(args)
+    };
+    let res = request.send().await.expect("request");
+    let status = res.status();
+    let location = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .map(str::to_owned);
+    let body: String = res
+        .text()
+        .await
+        .unwrap_or_default()
+        .chars()
+        .take(120)
+        .collect();
+    (
+        outcome(status, location.as_deref()),
+        format!("{status} {body}"),
+    )
+}
+
+async fn every_route_answers_each_identity_as_its_row_says(db: TestDb) {
+    let server = Server::start(&db).await;
+
+    // Every listed route has a row, and every row a listed route.
+    let listed = listed_routes();
+    assert!(
+        listed.len() > 40,
+        "the registry lists every server function"
+    );
+    let in_matrix: Vec<&str> = MATRIX.iter().map(|(route, _, _)| *route).collect();
+    let without_row: Vec<&String> = listed
+        .iter()
+        .filter(|r| !in_matrix.contains(&r.as_str()))
+        .collect();
+    assert!(
+        without_row.is_empty(),
+        "routes without a row in MATRIX: {without_row:?}"
+    );
+    let unknown: Vec<&&str> = in_matrix
+        .iter()
+        .filter(|r| !listed.iter().any(|l| l == *r))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "rows for routes bina does not have: {unknown:?}"
+    );
+
+    let mut who = HashMap::new();
+    who.insert("anonymous", browser());
+    for identity in &IDENTITIES[1..] {
+        who.insert(*identity, logged_in(&server, &db.nip(identity)).await);
+    }
+    let fixture = Fixture::make(&server, &db, &who).await;
+
+    let mut wrong = Vec::new();
+    for (route, template, expected) in MATRIX {
+        let expected: Vec<char> = expected
+            .split(' ')
+            .map(|c| c.chars().next().unwrap())
+            .collect();
+        assert_eq!(expected.len(), IDENTITIES.len(), "{route} {template}");
+        let args = fixture.fill(template);
+        // Refused callers first, then the allowed ones.
+        let mut order: Vec<usize> = (0..IDENTITIES.len()).collect();
+        order.sort_by_key(|&i| expected[i] == 'A');
+        for i in order {
+            let identity = IDENTITIES[i];
+            let own_client;
+            let client = if CHANGE_WHO_CALLS.contains(route) {
+                own_client = if identity == "anonymous" {
+                    browser()
+                } else {
+                    logged_in(&server, &db.nip(identity)).await
+                };
+                &own_client
+            } else {
+                &who[identity]
+            };
+            let (got, detail) = send(client, &server, route, &args).await;
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{route} {template} as {identity}: expected {}, got {got} ({detail})",
+                    expected[i]
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} cells differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    server.stop();
+    db.remove().await;
+}
