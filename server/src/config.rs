@@ -23,6 +23,9 @@ pub struct Config {
     /// comma-separated, e.g. `https://bina.palukota.go.id` behind a proxy that rewrites
     /// `Host`).
     pub public_origins: Vec<String>,
+    /// How long a stopping server lets requests in flight finish (`BINA_SHUTDOWN_GRACE_SECS`,
+    /// default 10) before it stops anyway.
+    pub shutdown_grace: Duration,
     pub settings: Settings,
 }
 
@@ -82,6 +85,7 @@ impl Config {
             addr,
             site_root: var("BINA_SITE_ROOT", "target/site".to_owned())?,
             session_cache: Duration::from_millis(var("BINA_SESSION_CACHE_MS", 1000)?),
+            shutdown_grace: Duration::from_secs(var("BINA_SHUTDOWN_GRACE_SECS", 10)?),
             public_origins: std::env::var("BINA_PUBLIC_ORIGIN")
                 .unwrap_or_default()
                 .split(',')

@@ -1,5 +1,7 @@
-//! `bina`: the server binary. `bina serve`, `bina migrate`, `bina seed --demo`.
+//! `bina`: the server binary. `bina serve`, `bina migrate`, `bina seed --demo`,
+//! `bina backup DIR`, `bina restore DIR`.
 
+mod backup;
 mod config;
 mod guard;
 mod page_cache;
@@ -35,6 +37,19 @@ enum Command {
     Migrate,
     /// List every route that is not a page (server functions and plain routes) and exit.
     Routes,
+    /// Copy the database and its evidence files into a new folder, while the server runs.
+    Backup {
+        /// The folder to create (it must be empty or absent).
+        dir: std::path::PathBuf,
+    },
+    /// Bring a backup back (stop the server first), then migrate it to this version.
+    Restore {
+        /// A folder made by `bina backup`.
+        dir: std::path::PathBuf,
+        /// Overwrite a database that already holds data.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Load demo data of Kota Palu into an empty database.
     Seed {
         /// Synthetic city government with demo accounts (password `bina-demo`).
@@ -69,12 +84,32 @@ async fn run(cli: Cli) -> Result<(), String> {
         return Ok(());
     }
     let config = config::Config::from_env()?;
+    if let Command::Restore { dir, replace } = &cli.command {
+        let evidence = &config.settings.evidence_dir;
+        let made = backup::restore(&config.database_url, evidence, dir, *replace).await?;
+        connect(&config).await?;
+        println!(
+            "Cadangan dipulihkan: basis data dan {} berkas bukti. Semua orang masuk lagi.",
+            made.evidence_files
+        );
+        return Ok(());
+    }
     let (db, store) = connect(&config).await?;
     match cli.command {
         Command::Serve => startup::serve(config, db, store)
             .await
             .map_err(|e| format!("server stopped: {e}")),
-        Command::Routes => Ok(()),
+        Command::Routes | Command::Restore { .. } => Ok(()),
+        Command::Backup { dir } => {
+            let evidence = &config.settings.evidence_dir;
+            let made = backup::backup(&db, &config.database_url, evidence, &dir).await?;
+            println!(
+                "Cadangan dibuat di {}: basis data dan {} berkas bukti.",
+                dir.display(),
+                made.evidence_files
+            );
+            Ok(())
+        }
         Command::Migrate => {
             println!("Migrasi basis data selesai.");
             Ok(())

@@ -25,18 +25,21 @@ enum Engine {
 #[derive(Clone, Debug)]
 pub struct Store {
     engine: Engine,
+    /// The stores' own pool, kept to close it at shutdown.
+    pool: NativePool,
     recent: Recent<Id, Record>,
 }
 
 impl Store {
     /// A store that reads every session from the database.
     pub fn new(pool: NativePool) -> Store {
-        let engine = match pool {
+        let engine = match pool.clone() {
             NativePool::Sqlite(pool) => Engine::Sqlite(SqliteStore::new(pool)),
             NativePool::Postgres(pool) => Engine::Postgres(PostgresStore::new(pool)),
         };
         Store {
             engine,
+            pool,
             recent: Recent::new(Duration::ZERO, 0, Writes::default()),
         }
     }
@@ -51,6 +54,14 @@ impl Store {
         match &self.engine {
             Engine::Sqlite(s) => s.migrate().await,
             Engine::Postgres(s) => s.migrate().await,
+        }
+    }
+
+    /// Closes the pool once its connections are back (at shutdown).
+    pub async fn close(&self) {
+        match &self.pool {
+            NativePool::Sqlite(pool) => pool.close().await,
+            NativePool::Postgres(pool) => pool.close().await,
         }
     }
 

@@ -480,18 +480,49 @@ pub async fn serve(config: Config, db: Db, store: Store) -> std::io::Result<()> 
             config.addr
         );
     }
-    let router = build(&config, db, store);
+    let router = build(&config, db.clone(), store.clone());
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("Bina listening on http://{}", config.addr);
     println!("Bina berjalan di http://{}", listener.local_addr()?);
-    axum::serve(
+    // On SIGTERM or Ctrl-C: stop accepting, let the requests in flight finish within the
+    // grace period (a stalled upload must not hold a deploy), then close the pools, so that
+    // SQLite checkpoints its log and PostgreSQL sees its connections end.
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("stopping: finishing the requests in flight");
+        let _ = stopping.send(());
+    });
+    let grace = config.shutdown_grace;
+    let overdue = async move {
+        if stopped.await.is_ok() {
+            tokio::time::sleep(grace).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = server => served?,
+        () = overdue => tracing::warn!(?grace, "requests still in flight after the grace period; stopping anyway"),
+    }
     deletion.abort();
     sweeper.abort();
+    // Bounded too: a request still running after the grace period may hold a connection.
+    let closing = async {
+        db.pool.close().await;
+        store.close().await;
+    };
+    if tokio::time::timeout(Duration::from_secs(5), closing)
+        .await
+        .is_err()
+    {
+        tracing::warn!("database connections still in use at exit");
+    }
+    tracing::info!("stopped");
     Ok(())
 }
 

@@ -222,7 +222,11 @@ async fn generated_requests_never_get_a_5xx(db: TestDb) {
             }
         }
     }
-    println!("generated requests: {sent}, 5xx: {}", failures.len());
+    println!(
+        "generated requests ({:?}): {sent}, 5xx: {}",
+        db.engine,
+        failures.len()
+    );
     assert!(
         failures.is_empty(),
         "{} of {sent} got a 5xx: {:?}",

@@ -65,10 +65,18 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A database with the demo city in it.
     pub async fn create(engine: Engine) -> Option<TestDb> {
+        let mut db = TestDb::create_empty(engine).await?;
+        db.accounts = db.seed(&[]);
+        Some(db)
+    }
+
+    /// A database with nothing in it yet (not even migrated), on the same engine.
+    pub async fn create_empty(engine: Engine) -> Option<TestDb> {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let pid = std::process::id();
-        let mut db = match engine {
+        let db = match engine {
             Engine::Sqlite => {
                 let file = std::env::temp_dir().join(format!("bina-test-{pid}-{n}.db"));
                 let _ = std::fs::remove_file(&file);
@@ -115,7 +123,6 @@ impl TestDb {
                 }
             }
         };
-        db.accounts = db.seed(&[]);
         Some(db)
     }
 
@@ -150,6 +157,11 @@ impl TestDb {
             .clone()
     }
 
+    /// The SQLite file, if this is a SQLite database.
+    pub fn sqlite_file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+
     /// Files in this database's evidence folder now.
     pub fn evidence_files(&self) -> usize {
         std::fs::read_dir(&self.evidence).map_or(0, |dir| dir.count())
@@ -173,7 +185,8 @@ impl TestDb {
     }
 }
 
-fn bina(db: &TestDb, env: &[(&str, &str)]) -> Command {
+/// The `bina` binary with this database and its evidence folder in its environment.
+pub fn bina(db: &TestDb, env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_bina"));
     cmd.env("DATABASE_URL", &db.url)
         .env("BINA_LOG", "warn")
@@ -250,6 +263,17 @@ impl Server {
         let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
         let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
         Some(kb / 1024)
+    }
+
+    /// Sends SIGTERM (what a service manager sends to stop it) and waits for the process to
+    /// exit; returns its exit status.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill -TERM");
+        assert!(sent.success());
+        self.child.wait().expect("wait for bina")
     }
 
     pub fn stop(mut self) {
