@@ -1,6 +1,10 @@
 //! The dashboard feature on the server (ssr only): who is asking, may they, and the SQL of
 //! each step in one transaction.
 
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+use moka::sync::Cache;
 use sqlx::Row;
 
 use super::{Dashboard, DashboardFilter, EmployeeFacts, PEOPLE_PAGE_SIZE, PeoplePage};
@@ -95,11 +99,48 @@ pub async fn facts(
         .collect())
 }
 
+/// One cell of the gap heatmap: group id and name, competency code, total gap, people.
+type HeatRow = (i64, String, String, i64, i64);
+
+/// How long the heatmap's rows are kept. They read the latest assessment of every (employee,
+/// competency) pair, most of a dashboard's time (0.4 s of a core city-wide), and gaps change
+/// only when an assessment or a position standard does (an import, the admin's work), not
+/// with the JP and plans the rest of the dashboard shows fresh. So each (OPD, filter)'s rows
+/// are computed at most once a minute and shared by everyone who may see them: ten HR
+/// officers on their dashboards no longer slow every other page.
+const HEAT_KEPT: Duration = Duration::from_secs(60);
+
+/// (OPD or 0 for the city, jenis jabatan, access class) of a heatmap.
+type HeatKey = (i64, String, String);
+
+static HEAT: LazyLock<Cache<HeatKey, Arc<Vec<HeatRow>>>> = LazyLock::new(|| {
+    Cache::builder()
+        .max_capacity(512)
+        .time_to_live(HEAT_KEPT)
+        .build()
+});
+
+/// The heatmap's rows, from the last minute's computation when there is one.
+async fn heat_rows_kept(
+    db: &Db,
+    opd: Option<i64>,
+    filter: &DashboardFilter,
+) -> Result<Arc<Vec<HeatRow>>, AppError> {
+    let (jenis, access) = clean(filter);
+    let key = (opd.unwrap_or(0), jenis, access);
+    if let Some(rows) = HEAT.get(&key) {
+        return Ok(rows);
+    }
+    let rows = Arc::new(heat_rows(db, opd, filter).await?);
+    HEAT.insert(key, rows.clone());
+    Ok(rows)
+}
+
 async fn heat_rows(
     db: &Db,
     opd: Option<i64>,
     filter: &DashboardFilter,
-) -> Result<Vec<(i64, String, String, i64, i64)>, AppError> {
+) -> Result<Vec<HeatRow>, AppError> {
     let (jenis, access) = clean(filter);
     let rows = sqlx::query(&format!(
         "SELECT g.grp, g.grp_name, g.code, \
@@ -146,7 +187,7 @@ pub async fn dashboard(filter: DashboardFilter) -> Result<Dashboard, AppError> {
     let year = filter.year.unwrap_or_else(|| this_year(unix_now()));
     let target = state.settings.jp_yearly_target;
     let facts = facts(db, year, opd, &filter).await?;
-    let heat = heat_rows(db, opd, &filter).await?;
+    let heat = heat_rows_kept(db, opd, &filter).await?;
     let opd_choices = if Scope::may_choose_opd(&user) {
         opd_choices(db).await?
     } else {
@@ -245,7 +286,7 @@ pub async fn csv(
             }
         }
         "peta" => {
-            let map = heatmap(&heat_rows(db, opd, &filter).await?, opd.is_some());
+            let map = heatmap(&heat_rows_kept(db, opd, &filter).await?, opd.is_some());
             let mut header = vec!["kelompok".to_owned()];
             header.extend(map.competencies.iter().cloned());
             let mut rows = vec![header];
