@@ -10,9 +10,8 @@
 //! entry, an OPD the pengelola does not manage).
 
 use std::collections::HashMap;
-use std::process::Command;
 
-use crate::common::{PASSWORD, Server, TestDb, browser, call, logged_in, whoami};
+use crate::common::{PASSWORD, Server, TestDb, browser, call, listed_routes, logged_in, whoami};
 use crate::ledger::{PDF, entry_form, record, today};
 use crate::mentoring::{m06, start_mentorship};
 use reqwest::{Client, StatusCode, header};
@@ -238,18 +237,6 @@ const MATRIX: &[(&str, &str, &str)] = &[
 /// Routes after which the client is someone else (logged in, logged out): each identity
 /// calls them on a client of its own.
 const CHANGE_WHO_CALLS: &[&str] = &["POST /api/masuk", "POST /api/keluar"];
-
-fn listed_routes() -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_bina"))
-        .arg("routes")
-        .output()
-        .expect("bina routes");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
-}
 
 /// The outcome letter of a response.
 fn outcome(status: StatusCode, location: Option<&str>) -> char {

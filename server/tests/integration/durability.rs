@@ -83,35 +83,61 @@ fn assert_all_kept(acked: &[String], found: &[(String, String)], evidence: &Path
     }
 }
 
-/// A logged-in client for each of [`WRITERS`].
-async fn writers(server: &Server, db: &TestDb) -> Vec<Client> {
-    let mut clients = Vec::new();
-    for who in WRITERS {
-        clients.push(logged_in(server, &db.nip(who)).await);
+/// The [`WRITERS`], each recording entries titled `{prefix}-{writer}-{n}` on their own
+/// session until stopped or the server goes away.
+struct Writing {
+    acked: Acknowledged,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Writing {
+    async fn start(server: &Server, db: &TestDb, prefix: &str) -> Writing {
+        let acked: Acknowledged = Arc::default();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut tasks = Vec::new();
+        for (i, who) in WRITERS.iter().enumerate() {
+            let client = logged_in(server, &db.nip(who)).await;
+            tasks.push(tokio::spawn(write_entries(
+                client,
+                server.base.clone(),
+                format!("{prefix}-{i}"),
+                acked.clone(),
+                stop.clone(),
+            )));
+        }
+        Writing { acked, stop, tasks }
     }
-    clients
+
+    /// How many writes were acknowledged so far.
+    fn acknowledged(&self) -> usize {
+        self.acked.lock().unwrap().len()
+    }
+
+    async fn until_acknowledged(&self, n: usize) {
+        while self.acknowledged() < n {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Stops the writers (or waits for them to notice the server is gone); returns every
+    /// acknowledged title.
+    async fn finish(self) -> Vec<String> {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        for task in self.tasks {
+            task.await.unwrap();
+        }
+        self.acked.lock().unwrap().clone()
+    }
 }
 
 async fn a_backup_taken_during_writes_restores_every_acknowledged_write(db: TestDb) {
     let server = Server::start(&db).await;
-    let acked: Acknowledged = Arc::default();
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut tasks = Vec::new();
-    for (i, client) in writers(&server, &db).await.into_iter().enumerate() {
-        tasks.push(tokio::spawn(write_entries(
-            client,
-            server.base.clone(),
-            format!("Cadangan-{i}"),
-            acked.clone(),
-            stop.clone(),
-        )));
-    }
-    while acked.lock().unwrap().len() < 100 {
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let writing = Writing::start(&server, &db, "Cadangan").await;
+    writing.until_acknowledged(100).await;
 
     // The backup runs while the writers go on.
-    let before_backup = acked.lock().unwrap().clone();
+    let before_backup = writing.acked.lock().unwrap().clone();
     let dir = std::env::temp_dir().join(format!("bina-backup-{}", fastrand::u64(..)));
     let out = tokio::task::spawn_blocking({
         let mut command = bina(&db, &[]);
@@ -125,11 +151,8 @@ async fn a_backup_taken_during_writes_restores_every_acknowledged_write(db: Test
         "backup: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let after_backup = acked.lock().unwrap().len();
-    stop.store(true, std::sync::atomic::Ordering::SeqCst);
-    for task in tasks {
-        task.await.unwrap();
-    }
+    let after_backup = writing.acknowledged();
+    writing.finish().await;
     assert!(
         after_backup > before_backup.len(),
         "the writers kept writing during the backup"
@@ -183,27 +206,11 @@ async fn a_backup_taken_during_writes_restores_every_acknowledged_write(db: Test
 
 async fn a_killed_server_keeps_every_acknowledged_write(db: TestDb) {
     let server = Server::start(&db).await;
-    let acked: Acknowledged = Arc::default();
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut tasks = Vec::new();
-    for (i, client) in writers(&server, &db).await.into_iter().enumerate() {
-        tasks.push(tokio::spawn(write_entries(
-            client,
-            server.base.clone(),
-            format!("Tahan-{i}"),
-            acked.clone(),
-            stop.clone(),
-        )));
-    }
-    while acked.lock().unwrap().len() < 1_000 {
-        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-    }
+    let writing = Writing::start(&server, &db, "Tahan").await;
+    writing.until_acknowledged(1_000).await;
     // SIGKILL, with writes in flight.
     server.stop();
-    for task in tasks {
-        task.await.unwrap();
-    }
-    let acked = acked.lock().unwrap().clone();
+    let acked = writing.finish().await;
 
     // After a restart every acknowledged write is there, and no entry lacks its evidence.
     let restarted = Server::start(&db).await;

@@ -4,9 +4,7 @@
 //! broken multipart, from an anonymous browser and from logged-in people. None may get a
 //! 5xx.
 
-use std::process::Command;
-
-use crate::common::{Server, TestDb, browser, logged_in};
+use crate::common::{Server, TestDb, browser, listed_routes, logged_in};
 use reqwest::{Client, Method};
 
 on_both_engines!(generated_requests_never_get_a_5xx);
@@ -147,13 +145,8 @@ fn body(rng: &mut fastrand::Rng) -> (&'static str, Vec<u8>) {
 }
 
 fn routes() -> Vec<(Method, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_bina"))
-        .arg("routes")
-        .output()
-        .expect("bina routes");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
+    listed_routes()
+        .iter()
         .filter_map(|line| {
             let (method, path) = line.split_once(' ')?;
             Some((method.parse().ok()?, path.replace("{id}", "1")))

@@ -4,7 +4,7 @@
 //! a mentor's capacity holds when accepts arrive through both at once.
 
 use crate::common::{PASSWORD, Server, TestDb, call, logged_in, whoami};
-use crate::mentoring::{DAY, count, database, employee_id, m06, now, send};
+use crate::mentoring::{count, database, employee_id, m06, send, six_waiting_requests};
 use reqwest::StatusCode;
 
 on_both_engines!(two_servers_on_one_database_act_as_one);
@@ -43,26 +43,12 @@ async fn two_servers_on_one_database_act_as_one(db: TestDb) {
         .execute(&pool.pool)
         .await
         .unwrap();
-    let competency_id = count(&pool, "SELECT id FROM competency WHERE code = 'T.REN.01'").await;
     let first_new = count(
         &pool,
         "SELECT COALESCE(MAX(id), 0) + 1 FROM mentoring_request",
     )
     .await;
-    for mentee in 100..106_i64 {
-        sqlx::query(
-            "INSERT INTO mentoring_request (mentee_id, mentor_id, competency_id, goal, status, \
-             created_at, expires_at) VALUES ($1, $2, $3, 'Belajar RKA', 'pending', $4, $5)",
-        )
-        .bind(mentee)
-        .bind(mentor_id)
-        .bind(competency_id)
-        .bind(now())
-        .bind(now() + 7 * DAY)
-        .execute(&pool.pool)
-        .await
-        .unwrap();
-    }
+    let competency_id = six_waiting_requests(&pool, mentor_id).await;
     let on_a = logged_in(&a, &db.nip("mentor")).await;
     let accepts = (0..6).map(|i| {
         let (client, server) = if i % 2 == 0 {

@@ -185,6 +185,19 @@ impl TestDb {
     }
 }
 
+/// Every route that is not a page, as `bina routes` lists them (`METHOD PATH`).
+pub fn listed_routes() -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_bina"))
+        .arg("routes")
+        .output()
+        .expect("bina routes");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The `bina` binary with this database and its evidence folder in its environment.
 pub fn bina(db: &TestDb, env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_bina"));

@@ -147,3 +147,24 @@ pub(crate) async fn count(db: &bina_app::db::Db, sql: &str) -> i64 {
         .unwrap()
         .get::<i64, _>(0)
 }
+
+/// Six employees (ids 100 to 105) waiting on `mentor` for T.REN.01, as requests made now;
+/// returns the competency's id.
+pub(crate) async fn six_waiting_requests(db: &bina_app::db::Db, mentor: i64) -> i64 {
+    let competency = count(db, "SELECT id FROM competency WHERE code = 'T.REN.01'").await;
+    for mentee in 100..106_i64 {
+        sqlx::query(
+            "INSERT INTO mentoring_request (mentee_id, mentor_id, competency_id, goal, status, \
+             created_at, expires_at) VALUES ($1, $2, $3, 'Belajar RKA', 'pending', $4, $5)",
+        )
+        .bind(mentee)
+        .bind(mentor)
+        .bind(competency)
+        .bind(now())
+        .bind(now() + 7 * DAY)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    competency
+}

@@ -302,21 +302,7 @@ async fn capacity_holds_when_many_accepts_arrive_at_once(db: TestDb) {
     .execute(&pool.pool)
     .await
     .unwrap();
-    let competency = count(&pool, "SELECT id FROM competency WHERE code = 'T.REN.01'").await;
-    for mentee in 100..106_i64 {
-        sqlx::query(
-            "INSERT INTO mentoring_request (mentee_id, mentor_id, competency_id, goal, status, \
-             created_at, expires_at) VALUES ($1, $2, $3, 'Belajar RKA', 'pending', $4, $5)",
-        )
-        .bind(mentee)
-        .bind(sitti)
-        .bind(competency)
-        .bind(now())
-        .bind(now() + 7 * DAY)
-        .execute(&pool.pool)
-        .await
-        .unwrap();
-    }
+    six_waiting_requests(&pool, sitti).await;
     let pending: Vec<String> = call(&mentor, &server, "mentor-meja", &[]).await.body["pending"]
         .as_array()
         .unwrap()
