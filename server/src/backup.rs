@@ -42,7 +42,7 @@ pub async fn backup(db: &Db, url: &str, evidence_dir: &str, dir: &Path) -> Resul
         ));
     }
     std::fs::create_dir_all(dir.join(EVIDENCE)).map_err(io(dir))?;
-    let named = match db.kind {
+    match db.kind {
         DbKind::Sqlite => {
             let copy = dir.join(SQLITE_FILE);
             sqlx::query("VACUUM INTO $1")
@@ -55,10 +55,9 @@ pub async fn backup(db: &Db, url: &str, evidence_dir: &str, dir: &Path) -> Resul
                 .execute(&copy_db)
                 .await
                 .map_err(|e| format!("cannot leave the sessions out: {e}"))?;
-            check_sqlite(&copy_db).await?;
-            let named = evidence_named(&copy_db).await;
+            let checked = check_sqlite(&copy_db).await;
             copy_db.close().await;
-            named?
+            checked?;
         }
         DbKind::Postgres => {
             run(Command::new("pg_dump")
@@ -66,21 +65,21 @@ pub async fn backup(db: &Db, url: &str, evidence_dir: &str, dir: &Path) -> Resul
                 .arg("--exclude-table-data=tower_sessions.session")
                 .arg(format!("--file={}", dir.join(POSTGRES_FILE).display()))
                 .arg(format!("--dbname={url}")))?;
-            // Taken after the dump: every file the dump names, and perhaps a few newer ones.
-            let rows = sqlx::query(EVIDENCE_NAMED)
-                .fetch_all(&db.pool)
-                .await
-                .map_err(|e| format!("cannot list the evidence: {e}"))?;
-            rows.iter().map(|r| r.get("evidence_file")).collect()
         }
-    };
+    }
+    // Listed after the snapshot: every file it names, and perhaps a few newer ones.
+    let named: Vec<String> =
+        sqlx::query("SELECT evidence_file FROM jp_entry WHERE evidence_file IS NOT NULL")
+            .fetch_all(&db.pool)
+            .await
+            .map_err(|e| format!("cannot list the evidence: {e}"))?
+            .iter()
+            .map(|r| r.get("evidence_file"))
+            .collect();
     let evidence_files = copy_files(&named, Path::new(evidence_dir), &dir.join(EVIDENCE))?;
-    let engine = match db.kind {
-        DbKind::Sqlite => "sqlite",
-        DbKind::Postgres => "postgres",
-    };
     let manifest = format!(
-        "Cadangan Bina\nbasis data: {engine}\ndibuat: {} WITA\nberkas bukti: {evidence_files}\n",
+        "Cadangan Bina\n{}\ndibuat: {} WITA\nberkas bukti: {evidence_files}\n",
+        engine_line(db.kind),
         wita_date_time(unix_now())
     );
     std::fs::write(dir.join(MANIFEST), manifest).map_err(io(dir))?;
@@ -98,29 +97,23 @@ pub async fn restore(
     let manifest = std::fs::read_to_string(dir.join(MANIFEST))
         .map_err(|_| format!("{} is not a Bina backup (no {MANIFEST})", dir.display()))?;
     let kind = DbKind::from_url(url).map_err(|e| e.to_string())?;
-    let wanted = match kind {
-        DbKind::Sqlite => "basis data: sqlite",
-        DbKind::Postgres => "basis data: postgres",
-    };
-    if !manifest.lines().any(|l| l == wanted) {
+    if !manifest.lines().any(|l| l == engine_line(kind)) {
         return Err(format!(
             "this backup is of another database engine than DATABASE_URL ({})",
             manifest.lines().nth(1).unwrap_or_default()
         ));
     }
+    if !replace && holds_data(kind, url).await? {
+        return Err("the database already holds data: add --replace to overwrite it".into());
+    }
     match kind {
         DbKind::Sqlite => {
             let copy = dir.join(SQLITE_FILE);
             let copy_db = open_sqlite(&copy).await?;
-            check_sqlite(&copy_db).await?;
+            let checked = check_sqlite(&copy_db).await;
             copy_db.close().await;
+            checked?;
             let target = sqlite_path(url)?;
-            if !replace && holds_data(url).await? {
-                return Err(format!(
-                    "{} already holds data: add --replace to overwrite it",
-                    target.display()
-                ));
-            }
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).map_err(io(parent))?;
             }
@@ -136,11 +129,6 @@ pub async fn restore(
             std::fs::rename(&partial, &target).map_err(io(&target))?;
         }
         DbKind::Postgres => {
-            if !replace && holds_data(url).await? {
-                return Err(
-                    "the database already holds data: add --replace to overwrite it".into(),
-                );
-            }
             run(Command::new("pg_restore")
                 .args(["--clean", "--if-exists", "--no-owner", "--exit-on-error"])
                 .arg(format!("--dbname={url}"))
@@ -155,14 +143,12 @@ pub async fn restore(
     Ok(Made { evidence_files })
 }
 
-const EVIDENCE_NAMED: &str = "SELECT evidence_file FROM jp_entry WHERE evidence_file IS NOT NULL";
-
-async fn evidence_named(db: &SqlitePool) -> Result<Vec<String>, String> {
-    let rows = sqlx::query(EVIDENCE_NAMED)
-        .fetch_all(db)
-        .await
-        .map_err(|e| format!("cannot list the evidence: {e}"))?;
-    Ok(rows.iter().map(|r| r.get("evidence_file")).collect())
+/// The manifest's line that names the engine.
+fn engine_line(kind: DbKind) -> &'static str {
+    match kind {
+        DbKind::Sqlite => "basis data: sqlite",
+        DbKind::Postgres => "basis data: postgres",
+    }
 }
 
 /// Opens a backup copy in rollback-journal mode, so that it stays one self-contained file.
@@ -189,8 +175,8 @@ async fn check_sqlite(db: &SqlitePool) -> Result<(), String> {
 }
 
 /// Whether the database at `url` has any employee in it (a missing table is no data).
-async fn holds_data(url: &str) -> Result<bool, String> {
-    if DbKind::from_url(url).map_err(|e| e.to_string())? == DbKind::Sqlite {
+async fn holds_data(kind: DbKind, url: &str) -> Result<bool, String> {
+    if kind == DbKind::Sqlite {
         let path = sqlite_path(url)?;
         if std::fs::metadata(&path).map_or(true, |m| m.len() == 0) {
             return Ok(false);
