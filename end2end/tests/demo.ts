@@ -17,6 +17,18 @@ export function demoAccounts(): Record<string, { nip: string; name: string }> {
   return accounts;
 }
 
+/** A certificate as a phone would upload it: a (tiny) real PDF. */
+export const certificate = {
+  name: "sertifikat-bimtek.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+};
+
+/** Today in Palu (WITA, UTC+8), as the server's date fields expect. */
+export function todayInPalu(): string {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 /**
  * The suites' `test`. Pages are server-rendered and only their islands load wasm, so a first
  * visit and a returning one exercise the same forms; `hydrated` waits for the islands.

@@ -1,19 +1,8 @@
 import { expect, type Page } from "@playwright/test";
-import { demoAccounts, hydrated, logIn, logOut, nav, open, test } from "./demo";
+import { certificate, demoAccounts, hydrated, logIn, logOut, nav, open, test, todayInPalu } from "./demo";
 
 const accounts = demoAccounts();
 
-// A certificate as a phone would upload it: a (tiny) real PDF.
-const certificate = {
-  name: "sertifikat-bimtek.pdf",
-  mimeType: "application/pdf",
-  buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
-};
-
-/** Today in Palu (WITA, UTC+8), as the server's date fields expect. */
-function todayInPalu(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 async function verifiedJp(page: Page): Promise<number> {
   return Number(await page.locator(".jp-progress").first().getAttribute("data-verified"));

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::common::{PASSWORD, Server, TestDb, browser, call, listed_routes, logged_in, whoami};
 use crate::ledger::{PDF, entry_form, record, today};
-use crate::mentoring::{m06, start_mentorship};
+use crate::mentoring::{count, database, m06, start_mentorship};
 use reqwest::{Client, StatusCode, header};
 use serde_json::Value;
 
@@ -309,16 +309,11 @@ impl Fixture {
             "Menyusun RPP yang baik",
         )
         .await;
-        let request: i64 = {
-            use sqlx::Row;
-            let conn = bina_app::db::Db::connect(&db.url).await.unwrap().0;
-            sqlx::query("SELECT request_id FROM mentorship WHERE id = $1")
-                .bind(mentorship.parse::<i64>().unwrap())
-                .fetch_one(&conn.pool)
-                .await
-                .unwrap()
-                .get("request_id")
-        };
+        let request = count(
+            &database(db).await,
+            &format!("SELECT request_id FROM mentorship WHERE id = {mentorship}"),
+        )
+        .await;
         let logged = call(
             mentor,
             server,
