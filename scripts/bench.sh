@@ -43,6 +43,9 @@ atasan_cookie=$(cookie_of atasan)
 pengelola_cookie=$(cookie_of pengelola_opd)
 mentor_cookie=$(cookie_of mentor)
 mentorship=$(curl -s -H "cookie: $mentor_cookie" "$base/mentoring/permintaan" | grep -o '/mentoring/bimbingan/[0-9]*' | head -n 1)
+# The course the demo mentor facilitates, and its first module.
+course=$(curl -s -H "cookie: $mentor_cookie" "$base/belajar" | grep -o '/belajar/[0-9]*/kelola' | head -n 1)
+module=$(curl -s -H "cookie: $mentor_cookie" "$base${course%/kelola}" | grep -o '/belajar/[0-9]*/modul/[0-9]*' | head -n 1)
 
 kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1000}'; }
 wasm_raw=$(stat -c %s target/site/pkg/bina*.wasm | head -n 1)
@@ -61,13 +64,15 @@ for _ in $(seq 1 100); do curl -fs "$floor" >/dev/null && break; sleep 0.1; done
 
 # Every page, with the account that sees it.
 node -e '
-  const [base, floor, mentorship, ...cookies] = process.argv.slice(1);
+  const [base, floor, mentorship, course, module, ...cookies] = process.argv.slice(1);
   const [pegawai, atasan, pengelola, mentor, admin] = cookies;
   const pages = [
     ["floor (bare Leptos page, one island)", floor, ""],
     ["login /masuk", "/masuk", ""], ["home /", "/", pegawai], ["gaps /kompetensi", "/kompetensi", pegawai],
     ["plan /rencana", "/rencana", pegawai], ["JP /jp", "/jp", pegawai], ["catalog /katalog", "/katalog", pegawai],
     ["mentoring /mentoring", "/mentoring", pegawai], ["notifications /notifikasi", "/notifikasi", pegawai],
+    ["learning /belajar", "/belajar", pegawai], ["applications /belajar/pendaftaran", "/belajar/pendaftaran", pengelola],
+    ["course admin " + course, course, mentor], ["module " + module, module, mentor],
     ["account /akun", "/akun", pegawai], ["team /tim", "/tim", atasan], ["approval /persetujuan", "/persetujuan", atasan],
     ["staff /pegawai", "/pegawai", pengelola], ["verify /verifikasi", "/verifikasi", pengelola],
     ["mentor desk /mentoring/permintaan", "/mentoring/permintaan", mentor],
@@ -80,7 +85,7 @@ node -e '
   ].filter(([, path]) => path);
   console.log(JSON.stringify(pages.map(([name, path, cookie]) =>
     ({ name, url: path.startsWith("http") ? path : base + path, cookie: cookie || undefined }))));
-' "$base" "$floor" "$mentorship" "$cookie" "$atasan_cookie" "$pengelola_cookie" "$mentor_cookie" "$admin_cookie" > "$out/pages.json"
+' "$base" "$floor" "$mentorship" "$course" "$module" "$cookie" "$atasan_cookie" "$pengelola_cookie" "$mentor_cookie" "$admin_cookie" > "$out/pages.json"
 node end2end/bench/pages.mjs "$out/pages.json" > "$out/pages.jsonl"
 page_table=$(node -e '
   const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);

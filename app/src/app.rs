@@ -20,6 +20,11 @@ use crate::{
     home::ui::HomePage,
     i18n::I18nContextProvider,
     jp::ui::{LedgerPage, VerifyPage},
+    learning::{
+        course::ui::ManagePage,
+        enrolment::ui::{ApplicationsPage, CoursePage, MyLearningPage},
+        module::ui::{ModuleEditorPage, ModulePage},
+    },
     mentoring::{
         bulk::ui::BulkMatchPage,
         mentorship::ui::MentorshipPage,
@@ -194,6 +199,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/jp") view=LedgerPage ssr=SsrMode::Async />
                         <Route path=path!("/verifikasi") view=VerifyPage ssr=SsrMode::Async />
                         <Route path=path!("/katalog") view=CatalogPage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar") view=MyLearningPage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/pendaftaran") view=ApplicationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program") view=CoursePage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program/modul/:module") view=ModulePage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program/kelola") view=ManagePage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program/kelola/modul/:module") view=ModuleEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring") view=FindMentorPage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring/profil") view=MentorProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring/permintaan") view=MentorDeskPage ssr=SsrMode::Async />

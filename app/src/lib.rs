@@ -28,6 +28,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod jp;
+pub mod learning;
 pub mod mentoring;
 pub mod notify;
 pub mod org;

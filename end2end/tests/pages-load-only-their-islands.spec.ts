@@ -20,7 +20,7 @@ test("a page without islands fetches no app; a page with islands fetches one mod
   await logIn(page, accounts.pegawai.nip);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(accounts.pegawai.name);
-  for (const path of ["/kompetensi", "/katalog", "/mentoring", "/notifikasi"]) {
+  for (const path of ["/kompetensi", "/katalog", "/belajar", "/mentoring", "/notifikasi"]) {
     await open(page, path);
     await expect(page.locator("html[data-hydrating]"), path).toHaveCount(0);
   }

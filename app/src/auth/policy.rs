@@ -91,6 +91,14 @@ pub enum Permission {
     AnswerRequest { mentor: i64 },
     /// See and write in a mentorship (sessions, notes, feedback): only its two people.
     TakePartIn { mentor: i64, mentee: i64 },
+    /// Read a course's modules: its enrolled learners (`learner`), its facilitators
+    /// (`facilitator`) and the admin.
+    ReadCourse { learner: bool, facilitator: bool },
+    /// Edit a course's modules and see its participants: its facilitators and the admin.
+    Facilitate { facilitator: bool },
+    /// Confirm or refuse an application for a classroom course from an employee of an OPD:
+    /// the OPD's pengelola and the admin.
+    DecideEnrolment { opd_id: i64 },
 }
 
 pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
@@ -110,6 +118,12 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
         Permission::TakePartIn { mentor, mentee } => {
             user.employee_id == mentor || user.employee_id == mentee
         }
+        Permission::ReadCourse {
+            learner,
+            facilitator,
+        } => learner || facilitator || roles.admin,
+        Permission::Facilitate { facilitator } => facilitator || roles.admin,
+        Permission::DecideEnrolment { opd_id } => manages(opd_id),
     };
     if allowed {
         Ok(())
@@ -492,5 +506,42 @@ mod tests {
             Err(AppError::Forbidden)
         );
         assert_eq!(authorize(&admin, evidence(2, 8)), Ok(()));
+    }
+
+    #[test]
+    fn a_course_is_read_by_its_learners_and_facilitators_and_edited_by_its_facilitators() {
+        let plain = user(Roles::default());
+        let admin = user(Roles {
+            admin: true,
+            ..Roles::default()
+        });
+        let pengelola = user(Roles {
+            pengelola_opd: Some(7),
+            ..Roles::default()
+        });
+        let read = |learner, facilitator| Permission::ReadCourse {
+            learner,
+            facilitator,
+        };
+        assert_eq!(authorize(&plain, read(true, false)), Ok(()));
+        assert_eq!(authorize(&plain, read(false, true)), Ok(()));
+        assert_eq!(
+            authorize(&plain, read(false, false)),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&pengelola, read(false, false)),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(authorize(&admin, read(false, false)), Ok(()));
+        let edit = |facilitator| Permission::Facilitate { facilitator };
+        assert_eq!(authorize(&plain, edit(true)), Ok(()));
+        assert_eq!(authorize(&plain, edit(false)), Err(AppError::Forbidden));
+        assert_eq!(authorize(&admin, edit(false)), Ok(()));
+        let decide = |opd_id| Permission::DecideEnrolment { opd_id };
+        assert_eq!(authorize(&pengelola, decide(7)), Ok(()));
+        assert_eq!(authorize(&pengelola, decide(8)), Err(AppError::Forbidden));
+        assert_eq!(authorize(&plain, decide(7)), Err(AppError::Forbidden));
+        assert_eq!(authorize(&admin, decide(8)), Ok(()));
     }
 }

@@ -26,7 +26,7 @@ pub enum Claim {
 }
 
 /// What a key may look like: a nonce is base64 or hex, at most 64 characters.
-fn well_formed(key: &str) -> bool {
+pub fn well_formed(key: &str) -> bool {
     (1..=64).contains(&key.len())
         && key
             .bytes()

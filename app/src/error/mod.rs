@@ -115,6 +115,8 @@ app_error! {
     Admin(crate::admin::AdminError) = "admin",
     /// A mentor profile, request, session or feedback broke a rule.
     Mentoring(crate::mentoring::MentoringError) = "mentoring",
+    /// Enrolment, a module or a course's settings broke a rule.
+    Learning(crate::learning::rules::LearningError) = "belajar",
 }
 
 impl FromServerFnError for AppError {

@@ -147,9 +147,12 @@ fn evidence_path(dir: &str, name: &str) -> PathBuf {
 }
 
 pub async fn record(data: MultipartData) -> Result<(), AppError> {
+    // The upload is read to its end (within the body limit) before any answer: a refusal sent
+    // while the browser is still sending is a connection reset to it, not the 401 or 422.
+    let form = read_form(data).await;
     let user = require_user().await?;
     let state = state()?;
-    let (input, file, key) = read_form(data).await?;
+    let (input, file, key) = form?;
     let today = IsoDate::from_unix_wita(unix_now());
     let entry = validate_entry(
         &input,

@@ -18,10 +18,14 @@ pub enum NotificationKind {
     SessionLogged,
     MentorshipEnded,
     MentorshipNotAFit,
+    /// A seat in a classroom course: confirmed, or moved up from the waitlist.
+    SeatGiven,
+    Waitlisted,
+    ApplicationRefused,
 }
 
 impl NotificationKind {
-    const ALL: [NotificationKind; 14] = [
+    const ALL: [NotificationKind; 17] = [
         NotificationKind::PlanSubmitted,
         NotificationKind::PlanApproved,
         NotificationKind::PlanReturned,
@@ -36,6 +40,9 @@ impl NotificationKind {
         NotificationKind::SessionLogged,
         NotificationKind::MentorshipEnded,
         NotificationKind::MentorshipNotAFit,
+        NotificationKind::SeatGiven,
+        NotificationKind::Waitlisted,
+        NotificationKind::ApplicationRefused,
     ];
 
     pub fn as_db(self) -> &'static str {
@@ -54,6 +61,9 @@ impl NotificationKind {
             NotificationKind::SessionLogged => "session_logged",
             NotificationKind::MentorshipEnded => "mentorship_ended",
             NotificationKind::MentorshipNotAFit => "mentorship_not_a_fit",
+            NotificationKind::SeatGiven => "seat_given",
+            NotificationKind::Waitlisted => "waitlisted",
+            NotificationKind::ApplicationRefused => "application_refused",
         }
     }
 

@@ -34,6 +34,11 @@ fn notification_text(i18n: I18nContext<Locale>, n: &Notification) -> AnyView {
             t!(i18n, notify.mentoring_expired, name = who).into_any()
         }
         NotificationKind::MentoringReminder => t!(i18n, notify.mentoring_reminder).into_any(),
+        NotificationKind::SeatGiven => t!(i18n, notify.seat_given, name = who).into_any(),
+        NotificationKind::Waitlisted => t!(i18n, notify.waitlisted, name = who).into_any(),
+        NotificationKind::ApplicationRefused => {
+            t!(i18n, notify.application_refused, name = who).into_any()
+        }
         NotificationKind::SessionLogged => t!(i18n, notify.session_logged, name = who).into_any(),
         NotificationKind::MentorshipNotAFit => {
             t!(i18n, notify.mentorship_not_a_fit, name = who).into_any()

@@ -20,6 +20,8 @@ pub struct PlanItemView {
     pub planned_jp: u32,
     pub target_quarter: u8,
     pub program_title: Option<String>,
+    /// The program's course in Bina, when the program is one: its id and mode.
+    pub course: Option<(i64, crate::catalog::ProgramMode)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

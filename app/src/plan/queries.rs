@@ -12,7 +12,10 @@ use crate::{
         queries::{audit, require_user, state},
     },
     calendar::{this_year, wita_date_time},
-    catalog::queries::{exists as program_exists, for_position},
+    catalog::{
+        ProgramMode,
+        queries::{exists as program_exists, for_position},
+    },
     competency::{CompetencyChoice, queries::gaps_of},
     db::{
         Db, Tx,
@@ -118,9 +121,10 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
     let (employee_id, year): (i64, i64) = (head_row.get("employee_id"), head_row.get("year"));
     let items = sqlx::query(
         "SELECT i.id, c.code, c.name, i.path, i.title, i.planned_jp, i.target_quarter, \
-                p.title AS program_title \
+                p.title AS program_title, p.mode AS program_mode, k.program_id AS course_id \
          FROM dev_plan_item i JOIN competency c ON c.id = i.competency_id \
          LEFT JOIN program p ON p.id = i.program_id \
+         LEFT JOIN course k ON k.program_id = p.id \
          WHERE i.plan_id = $1 ORDER BY i.target_quarter, i.id",
     )
     .bind(plan_id)
@@ -136,6 +140,10 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
         planned_jp: r.get::<i64, _>("planned_jp").max(0) as u32,
         target_quarter: r.get::<i64, _>("target_quarter").clamp(1, 4) as u8,
         program_title: r.get("program_title"),
+        course: r.get::<Option<i64>, _>("course_id").map(|id| {
+            let mode: Option<String> = r.get("program_mode");
+            (id, ProgramMode::from_db(&mode.unwrap_or_default()))
+        }),
     })
     .collect();
     let events = sqlx::query(

@@ -13,6 +13,7 @@ use super::{
     PlanView, RemovePlanItem, ReviewPlan, RevisePlan, SubmitPlan, get_approval_queue, get_my_plan,
     rules::{MAX_ITEM_JP, MAX_TITLE_CHARS, under_target},
 };
+use crate::{catalog::ProgramMode, plan::ReviewDecision, validation::FormValue};
 use crate::{
     i18n::*,
     jp::{
@@ -24,7 +25,6 @@ use crate::{
         page_or_error, posted_error,
     },
 };
-use crate::{plan::ReviewDecision, validation::FormValue};
 
 pub fn status_text(i18n: I18nContext<Locale>, status: PlanStatus) -> &'static str {
     match status {
@@ -133,7 +133,13 @@ fn PlanEditor(
             {if plan.items.is_empty() {
                 view! { <p class="empty">{t!(i18n, plan.no_items)}</p> }.into_any()
             } else {
-                view! { <PlanItems items=plan.items.clone() remove=editable.then_some(remove) /> }
+                view! {
+                    <PlanItems
+                        items=plan.items.clone()
+                        remove=editable.then_some(remove)
+                        learn=status == PlanStatus::Approved
+                    />
+                }
                     .into_any()
             }}
             <p class="total" data-total=total>
@@ -183,11 +189,13 @@ fn PlanEditor(
     }
 }
 
-/// The items of a plan; with `remove`, each has a remove button.
+/// The items of a plan; with `remove`, each has a remove button; with `learn` (an approved
+/// plan, on its owner's page), an item whose program is a course in Bina links to it.
 #[component]
 pub fn PlanItems(
     items: Vec<PlanItemView>,
     remove: Option<ServerAction<RemovePlanItem>>,
+    learn: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -208,6 +216,16 @@ pub fn PlanItems(
                             <th scope="row">
                                 {item.title.clone()}
                                 {item.program_title.clone().map(|p| view! { <br /><small class="muted">{p}</small> })}
+                                {item.course.filter(|_| learn).map(|(id, mode)| view! {
+                                    <br />
+                                    <a class="button" href=format!("/belajar/{id}")>
+                                        {if mode == ProgramMode::Online {
+                                            t!(i18n, plan.start_learning).into_any()
+                                        } else {
+                                            t!(i18n, plan.apply_program).into_any()
+                                        }}
+                                    </a>
+                                })}
                             </th>
                             <td>
                                 <span class="code">{item.competency_code.clone()}</span>
@@ -438,7 +456,7 @@ fn PlanReview(plan: PlanToReview, review: ServerAction<ReviewPlan>) -> impl Into
                 " · "
                 {t!(i18n, plan.year_label, year = plan.year)}
             </p>
-            <PlanItems items remove=None />
+            <PlanItems items remove=None learn=false />
             <p class="total">{t!(i18n, plan.total, jp = total)}</p>
             <PlanHistory events />
             <div class="review-actions">

@@ -61,6 +61,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                 <NavLink href="/kompetensi">{t!(i18n, nav.competency)}</NavLink>
                 <NavLink href="/rencana">{t!(i18n, nav.plan)}</NavLink>
                 <NavLink href="/jp">{t!(i18n, nav.ledger)}</NavLink>
+                <NavLink href="/belajar">{t!(i18n, nav.learning)}</NavLink>
                 <NavLink href="/katalog">{t!(i18n, nav.catalog)}</NavLink>
                 <NavLink href="/mentoring" exact=true>
                     {t!(i18n, nav.mentoring)}
@@ -86,6 +87,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                     .then(|| {
                         view! {
                             <NavLink href="/verifikasi">{t!(i18n, nav.verify)}</NavLink>
+                            <NavLink href="/belajar/pendaftaran">{t!(i18n, nav.applications)}</NavLink>
                             <NavLink href="/dasbor">{t!(i18n, nav.dashboard)}</NavLink>
                         }
                     })}

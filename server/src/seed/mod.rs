@@ -7,6 +7,7 @@
 
 mod city;
 mod development;
+mod learning;
 mod mentoring;
 
 use bina_app::{
@@ -79,6 +80,8 @@ pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
     development::insert(&mut tx, &dev, year, now).await?;
     let mentoring = mentoring::generate(&city, &dev, now);
     mentoring::insert(&mut tx, &mentoring, &today.to_string(), now).await?;
+    let learning = learning::generate(&city, &dev, now);
+    learning::insert(&mut tx, &learning, year, now).await?;
     audit(
         &mut tx,
         None,
@@ -100,6 +103,9 @@ pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
             "dev_plan",
             "mentoring_request",
             "mentorship",
+            "enrolment",
+            "course_module",
+            "module_revision",
         ] {
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use crate::common::{PASSWORD, Server, TestDb, browser, call, listed_routes, logged_in, whoami};
+use crate::learning::course_id;
 use crate::ledger::{PDF, entry_form, record, today};
 use crate::mentoring::{count, database, m06, start_mentorship};
 use reqwest::{Client, StatusCode, header};
@@ -232,6 +233,78 @@ const MATRIX: &[(&str, &str, &str)] = &[
         "mentorship_id={mentorship}&nilai=5&komentar=Terima%20kasih",
         "U A F A F F",
     ),
+    // Learning: any logged-in person sees the courses; the module of the course the pegawai
+    // is enrolled in opens to her, its facilitator (the demo mentor) and the admin.
+    ("POST /api/belajar", "", "U A A A A A"),
+    (
+        "POST /api/belajar-program",
+        "program_id={course}",
+        "U A A A A A",
+    ),
+    (
+        "POST /api/belajar-modul",
+        "program_id={literasi}&module_id={literasi_module}",
+        "U A F A F A",
+    ),
+    // The facilitator and the admin pass the check and get the rule's 409 (not a learner).
+    (
+        "POST /api/belajar-selesai",
+        "program_id={literasi}&module_id={literasi_module}&kunci=matriks-1",
+        "U A F A F A",
+    ),
+    (
+        "POST /api/belajar-kelola",
+        "program_id={literasi}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-penyunting",
+        "program_id={literasi}&module_id={literasi_module}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-modul-simpan",
+        "program_id={literasi}&module_id={literasi_module}&module[title]=&module[minutes]=10&module[body]=x",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-modul-terbit",
+        "program_id={literasi}&module_id={literasi_module}&catatan=",
+        "U F F A F A",
+    ),
+    ("POST /api/belajar-pendaftar", "", "U F F F A A"),
+    // The pegawai's application (her OPD's pengelola decides), and the admin's (another OPD).
+    (
+        "POST /api/belajar-putus",
+        "enrolment_id={application}&keputusan=tolak",
+        "U F F F A A",
+    ),
+    (
+        "POST /api/belajar-putus",
+        "enrolment_id={admin_application}&keputusan=tolak",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/belajar-pengaturan",
+        "program_id={course}&settings[seats]=&settings[opd]=&settings[jenis]=&settings[open]=ya",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/belajar-pengampu",
+        "program_id={course}&nip={colleague_nip}&tindakan=tetapkan",
+        "U F F F F A",
+    ),
+    // Each for themselves: enrolled, or the rule's 409.
+    (
+        "POST /api/belajar-daftar",
+        "program_id={course}",
+        "U A A A A A",
+    ),
+    (
+        "POST /api/belajar-mundur",
+        "program_id={course}",
+        "U A A A A A",
+    ),
 ];
 
 /// Routes after which the client is someone else (logged in, logged out): each identity
@@ -368,6 +441,7 @@ impl Fixture {
             .find(|nip| !db.accounts.values().any(|demo| demo == nip))
             .expect("the atasan has staff without a demo login");
         values.insert("colleague_nip", colleague);
+        learning(server, db, who, &mut values).await;
         Fixture { values }
     }
 
@@ -389,6 +463,50 @@ impl Fixture {
             })
             .collect()
     }
+}
+
+/// The courses the learning rows name: the pegawai enrolled in the course the demo mentor
+/// facilitates, and applications of hers and of the admin for the classroom course.
+async fn learning(
+    server: &Server,
+    db: &TestDb,
+    who: &HashMap<&str, Client>,
+    values: &mut HashMap<&'static str, String>,
+) {
+    let literasi = course_id(db, "Literasi Digital ASN").await;
+    let kelas = course_id(db, "Pelatihan Penyusunan Laporan Kinerja").await;
+    let (pegawai, admin) = (&who["pegawai"], &who["admin"]);
+    for (client, program) in [(pegawai, &literasi), (pegawai, &kelas), (admin, &kelas)] {
+        let reply = call(client, server, "belajar-daftar", &[("program_id", program)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    let view = call(
+        pegawai,
+        server,
+        "belajar-program",
+        &[("program_id", &literasi)],
+    )
+    .await
+    .body;
+    values.insert("literasi_module", id(&view["modules"][0]["id"]));
+    let store = database(db).await;
+    let application = |role: &str| {
+        format!(
+            "SELECT id FROM enrolment WHERE program_id = {kelas} AND employee_id = \
+             (SELECT id FROM employee WHERE nip = '{}')",
+            db.nip(role)
+        )
+    };
+    values.insert(
+        "application",
+        count(&store, &application("pegawai")).await.to_string(),
+    );
+    values.insert(
+        "admin_application",
+        count(&store, &application("admin")).await.to_string(),
+    );
+    values.insert("course", course_id(db, "Pelayanan Publik Prima").await);
+    values.insert("literasi", literasi);
 }
 
 fn id(value: &Value) -> String {

@@ -12,6 +12,7 @@ mod authorization_matrix;
 mod bad_input;
 mod dashboard;
 mod durability;
+mod learning;
 mod ledger;
 mod login_hardening;
 mod mentoring;

@@ -1,0 +1,21 @@
+//! Online learning: catalog programs opened as courses, enrolment (self-enrolment online;
+//! apply, confirm and a waitlist in the classroom), facilitators (pengampu), modules with
+//! revisions, and each learner's progress.
+//!
+//! - `enrolment/`: the learner's page "Belajar", a course's page, enrolling and
+//!   withdrawing, and the pengelola OPD's decisions on applications.
+//! - `course/`: the facilitators' and the admin's page of a course: its settings,
+//!   facilitators, modules and participants.
+//! - `module/`: reading a module, marking it done, and the facilitator's editor of
+//!   revisions.
+
+pub mod course;
+pub mod enrolment;
+mod model;
+pub mod module;
+#[cfg(feature = "ssr")]
+pub mod queries;
+pub mod rules;
+pub mod ui;
+
+pub use model::*;

@@ -1,0 +1,249 @@
+//! What learning's sub-features share on the server (ssr only): a course's head, a person's
+//! standing in it, its modules with that person's progress, and the one way seats change
+//! (a transaction holds the course first, then the waitlist moves up into free seats).
+
+use sqlx::Row;
+
+use super::{
+    CourseInfo, EnrolmentStatus, ModuleLine,
+    rules::{self, Audience, ModuleState},
+};
+use crate::{
+    auth::{CurrentUser, Permission},
+    catalog::ProgramMode,
+    db::{Db, Tx, unix_now},
+    error::AppError,
+    notify::{NotificationKind, queries::notify},
+    org::JenisJabatan,
+};
+
+/// A course: the catalog program it is, who it is for, its seats.
+#[derive(Debug, Clone)]
+pub struct CourseHead {
+    pub info: CourseInfo,
+    pub audience: Audience,
+    pub seats: Option<u32>,
+    pub open: bool,
+}
+
+/// The course of a program; `None` when the program is not a course (or does not exist).
+pub async fn course_head(
+    db: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    program_id: i64,
+) -> Result<Option<CourseHead>, AppError> {
+    let row = sqlx::query(
+        "SELECT p.id, p.title, p.mode, p.jp, p.organiser, p.starts_on, p.ends_on, p.place, \
+                (SELECT MIN(c.code) FROM program_competency pc \
+                 JOIN competency c ON c.id = pc.competency_id \
+                 WHERE pc.program_id = p.id) AS competency_code, \
+                k.audience_opd_id, k.audience_jenis, k.seats, k.open \
+         FROM course k JOIN program p ON p.id = k.program_id \
+         WHERE k.program_id = $1 AND p.retired = 0",
+    )
+    .bind(program_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| CourseHead {
+        info: CourseInfo {
+            program_id: r.get("id"),
+            title: r.get("title"),
+            mode: ProgramMode::from_db(&r.get::<String, _>("mode")),
+            jp: r.get::<i64, _>("jp").max(0) as u32,
+            organiser: r.get("organiser"),
+            starts_on: r.get("starts_on"),
+            ends_on: r.get("ends_on"),
+            place: r.get("place"),
+            competency_code: r
+                .get::<Option<String>, _>("competency_code")
+                .unwrap_or_default(),
+        },
+        audience: Audience {
+            opd_id: r.get("audience_opd_id"),
+            jenis: r
+                .get::<Option<String>, _>("audience_jenis")
+                .map(|j| JenisJabatan::from_db(&j)),
+        },
+        seats: r.get::<Option<i64>, _>("seats").map(|s| s.max(0) as u32),
+        open: r.get::<i64, _>("open") == 1,
+    }))
+}
+
+/// A person's standing in a course: their enrolment, and whether they facilitate it.
+#[derive(Debug, Clone, Copy)]
+pub struct Standing {
+    pub enrolment: Option<(i64, EnrolmentStatus)>,
+    pub facilitator: bool,
+}
+
+impl Standing {
+    pub fn status(&self) -> Option<EnrolmentStatus> {
+        self.enrolment.map(|(_, s)| s)
+    }
+
+    /// Enrolled and past the application: the person learns in the course.
+    pub fn learner(&self) -> bool {
+        self.status().is_some_and(EnrolmentStatus::reads)
+    }
+
+    /// What reading the course's modules asks of the rule book.
+    pub fn to_read(&self) -> Permission {
+        Permission::ReadCourse {
+            learner: self.learner(),
+            facilitator: self.facilitator,
+        }
+    }
+
+    /// What editing the course asks of the rule book.
+    pub fn to_edit(&self) -> Permission {
+        Permission::Facilitate {
+            facilitator: self.facilitator,
+        }
+    }
+}
+
+pub async fn standing(db: &Db, program_id: i64, user: &CurrentUser) -> Result<Standing, AppError> {
+    let enrolment =
+        sqlx::query("SELECT id, status FROM enrolment WHERE program_id = $1 AND employee_id = $2")
+            .bind(program_id)
+            .bind(user.employee_id)
+            .fetch_optional(&db.pool)
+            .await?
+            .and_then(|r| {
+                EnrolmentStatus::from_db(&r.get::<String, _>("status")).map(|s| (r.get("id"), s))
+            });
+    let facilitator =
+        sqlx::query("SELECT 1 FROM course_facilitator WHERE program_id = $1 AND employee_id = $2")
+            .bind(program_id)
+            .bind(user.employee_id)
+            .fetch_optional(&db.pool)
+            .await?
+            .is_some();
+    Ok(Standing {
+        enrolment,
+        facilitator,
+    })
+}
+
+/// Seats held: learners active or done in the course.
+pub async fn seats_taken(
+    db: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    program_id: i64,
+) -> Result<u32, AppError> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM enrolment \
+         WHERE program_id = $1 AND status IN ('active', 'completed')",
+    )
+    .bind(program_id)
+    .fetch_one(db)
+    .await?
+    .get("n");
+    Ok(n.max(0) as u32)
+}
+
+/// A course's modules in order with one person's progress: the published ones, and with
+/// `drafts` also those with only a draft (for the people who edit them).
+pub async fn modules_of(
+    db: &Db,
+    program_id: i64,
+    employee_id: i64,
+    drafts: bool,
+) -> Result<Vec<ModuleLine>, AppError> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.position, m.title, m.minutes, m.required, \
+                (SELECT MAX(r.number) FROM module_revision r \
+                 WHERE r.module_id = m.id AND r.published_at IS NOT NULL) AS published, \
+                (SELECT COUNT(*) FROM module_revision r \
+                 WHERE r.module_id = m.id AND r.published_at IS NULL) AS drafts, \
+                p.opened_at, p.done_at \
+         FROM course_module m \
+         LEFT JOIN module_progress p ON p.module_id = m.id AND p.employee_id = $2 \
+         WHERE m.program_id = $1 ORDER BY m.position",
+    )
+    .bind(program_id)
+    .bind(employee_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| ModuleLine {
+            id: r.get("id"),
+            position: r.get::<i64, _>("position").max(0) as u32,
+            title: r.get("title"),
+            minutes: r.get::<i64, _>("minutes").max(0) as u32,
+            required: r.get::<i64, _>("required") == 1,
+            published: r
+                .get::<Option<i64>, _>("published")
+                .map(|n| n.max(0) as u32),
+            has_draft: r.get::<i64, _>("drafts") > 0,
+            opened: r.get::<Option<i64>, _>("opened_at").is_some(),
+            done: r.get::<Option<i64>, _>("done_at").is_some(),
+        })
+        .filter(|m| drafts || m.published.is_some())
+        .collect())
+}
+
+/// The modules as progress counts them (published ones only: a draft is nobody's work yet).
+pub fn states(modules: &[ModuleLine]) -> Vec<ModuleState> {
+    modules
+        .iter()
+        .filter(|m| m.published.is_some())
+        .map(|m| ModuleState {
+            id: m.id,
+            required: m.required,
+            opened: m.opened,
+            done: m.done,
+        })
+        .collect()
+}
+
+/// Makes the transaction the only one changing this course's seats until it ends.
+pub async fn lock_course(tx: &mut Tx, program_id: i64) -> Result<CourseHead, AppError> {
+    let touched = sqlx::query("UPDATE course SET updated_at = $1 WHERE program_id = $2")
+        .bind(unix_now())
+        .bind(program_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if touched != 1 {
+        return Err(AppError::NotFound);
+    }
+    course_head(&mut **tx, program_id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Gives the free seats of a course to the waitlist, first come first, and tells each
+/// person who moved up. Inside a transaction that holds the course (see [`lock_course`]).
+pub async fn promote(tx: &mut Tx, head: &CourseHead, actor: &str) -> Result<(), AppError> {
+    if !matches!(
+        head.info.mode,
+        ProgramMode::Classroom | ProgramMode::Blended
+    ) {
+        return Ok(());
+    }
+    let taken = seats_taken(&mut **tx, head.info.program_id).await?;
+    let waiting: Vec<(i64, i64)> = sqlx::query(
+        "SELECT id, employee_id FROM enrolment WHERE program_id = $1 AND status = 'waiting' \
+         ORDER BY queued_at, id",
+    )
+    .bind(head.info.program_id)
+    .fetch_all(&mut **tx)
+    .await?
+    .iter()
+    .map(|r| (r.get("id"), r.get("employee_id")))
+    .collect();
+    let ids: Vec<i64> = waiting.iter().map(|(id, _)| *id).collect();
+    for id in rules::promoted(head.seats, taken, &ids) {
+        sqlx::query("UPDATE enrolment SET status = 'active', updated_at = $1 WHERE id = $2")
+            .bind(unix_now())
+            .bind(*id)
+            .execute(&mut **tx)
+            .await?;
+        let employee = waiting.iter().find(|(w, _)| w == id).map(|(_, e)| *e);
+        if let Some(employee) = employee {
+            let link = format!("/belajar/{}", head.info.program_id);
+            notify(tx, employee, NotificationKind::SeatGiven, actor, &link).await?;
+        }
+    }
+    Ok(())
+}
