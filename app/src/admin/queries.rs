@@ -10,10 +10,7 @@ use crate::{
         AdminError,
         rules::{parse_level, validate_competency, validate_program},
     },
-    auth::{
-        CurrentUser, Permission, authorize,
-        queries::{audit, require_user, state},
-    },
+    auth::queries::{audit, require_admin, state},
     competency::CompetencyKind,
     db::{
         Db,
@@ -21,12 +18,6 @@ use crate::{
         unix_now,
     },
 };
-
-async fn require_admin() -> Result<CurrentUser, AppError> {
-    let user = require_user().await?;
-    authorize(&user, Permission::Administer)?;
-    Ok(user)
-}
 
 const IN_USE: &str = "(EXISTS (SELECT 1 FROM position_standard s WHERE s.competency_id = c.id) \
      OR EXISTS (SELECT 1 FROM assessment a WHERE a.competency_id = c.id) \

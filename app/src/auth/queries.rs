@@ -352,6 +352,13 @@ pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
+/// The logged-in person, once the rule book lets them administer Bina (the admin).
+pub async fn require_admin() -> Result<CurrentUser, AppError> {
+    let user = require_user().await?;
+    super::authorize(&user, super::Permission::Administer)?;
+    Ok(user)
+}
+
 pub async fn change_password(current: &str, new: &str, confirmation: &str) -> Result<(), AppError> {
     let user = require_user().await?;
     check_new_password(&user.nip, current, new, confirmation)?;

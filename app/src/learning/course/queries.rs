@@ -4,15 +4,15 @@ use sqlx::Row;
 
 use crate::{
     auth::{
-        CurrentUser, Permission, authorize,
-        queries::{audit, require_user, state},
+        authorize,
+        queries::{audit, require_admin, require_user, state},
     },
     catalog::ProgramMode,
     db::unix_now,
     error::AppError,
     learning::{
         CourseSettings, EnrolmentStatus, FacilitatorAction, ManageView, Participant, PersonRef,
-        queries::{lock_course, modules_of, promote, seats_taken, standing, states},
+        queries::{course_head, lock_course, modules_of, promote, seats_taken, standing, states},
         rules::{self, LearningError, SettingsInput},
     },
     validation::FormValue,
@@ -105,12 +105,6 @@ pub async fn manage(program_id: i64) -> Result<ManageView, AppError> {
     })
 }
 
-async fn require_admin() -> Result<CurrentUser, AppError> {
-    let user = require_user().await?;
-    authorize(&user, Permission::Administer)?;
-    Ok(user)
-}
-
 /// Opens a program as a course, or changes its settings; more seats move the waitlist up.
 pub async fn save_settings(program_id: i64, input: SettingsInput) -> Result<(), AppError> {
     let user = require_admin().await?;
@@ -124,6 +118,18 @@ pub async fn save_settings(program_id: i64, input: SettingsInput) -> Result<(), 
     if !exists {
         return Err(AppError::NotFound);
     }
+    // A program opened for the first time gets its course row here; the transaction then
+    // holds it, so the seats counted below cannot change before the new number is checked
+    // against them (a failed check rolls the new row back too).
+    sqlx::query(
+        "INSERT INTO course (program_id, open, updated_at) SELECT $1, 0, $2 \
+         WHERE NOT EXISTS (SELECT 1 FROM course WHERE program_id = $1)",
+    )
+    .bind(program_id)
+    .bind(unix_now())
+    .execute(&mut *tx)
+    .await?;
+    lock_course(&mut tx, program_id).await?;
     let taken = seats_taken(&mut *tx, program_id).await?;
     let valid = rules::validate_settings(&input, taken)?;
     if let Some(opd) = valid.audience.opd_id {
@@ -136,41 +142,21 @@ pub async fn save_settings(program_id: i64, input: SettingsInput) -> Result<(), 
             return Err(LearningError::AudienceUnknown.into());
         }
     }
-    let values = (
-        valid.audience.opd_id,
-        valid.audience.jenis.map(|j| j.as_db()),
-        valid.seats.map(i64::from),
-        i64::from(valid.open),
-        unix_now(),
-    );
-    let updated = sqlx::query(
+    sqlx::query(
         "UPDATE course SET audience_opd_id = $1, audience_jenis = $2, seats = $3, open = $4, \
          updated_at = $5 WHERE program_id = $6",
     )
-    .bind(values.0)
-    .bind(values.1)
-    .bind(values.2)
-    .bind(values.3)
-    .bind(values.4)
+    .bind(valid.audience.opd_id)
+    .bind(valid.audience.jenis.map(|j| j.as_db()))
+    .bind(valid.seats.map(i64::from))
+    .bind(i64::from(valid.open))
+    .bind(unix_now())
     .bind(program_id)
     .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated == 0 {
-        sqlx::query(
-            "INSERT INTO course (program_id, audience_opd_id, audience_jenis, seats, open, \
-             updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(program_id)
-        .bind(values.0)
-        .bind(values.1)
-        .bind(values.2)
-        .bind(values.3)
-        .bind(values.4)
-        .execute(&mut *tx)
-        .await?;
-    }
-    let head = lock_course(&mut tx, program_id).await?;
+    .await?;
+    let head = course_head(&mut *tx, program_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     promote(&mut tx, &head, &user.name).await?;
     audit(
         &mut tx,

@@ -19,7 +19,7 @@ use crate::{
     learning::{
         EnrolmentStatus, ModuleEditor, ModuleRead, RevisionView,
         module::rules::{self, MAX_MODULES, ModuleInput},
-        queries::{Standing, course_head, modules_of, standing},
+        queries::{CourseHead, Standing, course_head, modules_of, standing},
         rules::LearningError,
     },
 };
@@ -46,38 +46,48 @@ async fn module_in(
     }))
 }
 
-/// The person asking and their standing in the course; not found when it is no course.
-async fn asking(db: &Db, program_id: i64) -> Result<(CurrentUser, Standing), AppError> {
+/// Who is asking about a course: the person, the course, and their standing in it.
+struct Asking {
+    user: CurrentUser,
+    head: CourseHead,
+    standing: Standing,
+}
+
+/// Not found when the program is no course.
+async fn asking(db: &Db, program_id: i64) -> Result<Asking, AppError> {
     let user = require_user().await?;
-    course_head(&db.pool, program_id)
+    let head = course_head(&db.pool, program_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let standing = standing(db, program_id, &user).await?;
-    Ok((user, standing))
+    Ok(Asking {
+        user,
+        head,
+        standing,
+    })
 }
 
 /// The person asking, once they may read the course.
-async fn reader(db: &Db, program_id: i64) -> Result<(CurrentUser, Standing), AppError> {
-    let (user, standing) = asking(db, program_id).await?;
-    authorize(&user, standing.to_read())?;
-    Ok((user, standing))
+async fn reader(db: &Db, program_id: i64) -> Result<Asking, AppError> {
+    let asking = asking(db, program_id).await?;
+    authorize(&asking.user, asking.standing.to_read())?;
+    Ok(asking)
 }
 
 /// The person asking, once they may edit the course (its facilitators and the admin).
-async fn editor_user(db: &Db, program_id: i64) -> Result<CurrentUser, AppError> {
-    let (user, standing) = asking(db, program_id).await?;
-    authorize(&user, standing.to_edit())?;
-    Ok(user)
+async fn editor_user(db: &Db, program_id: i64) -> Result<Asking, AppError> {
+    let asking = asking(db, program_id).await?;
+    authorize(&asking.user, asking.standing.to_edit())?;
+    Ok(asking)
 }
 
 pub async fn read(program_id: i64, module_id: i64) -> Result<ModuleRead, AppError> {
     let db = state()?.db;
-    let (user, standing) = reader(&db, program_id).await?;
-    let program_title: String = sqlx::query("SELECT title FROM program WHERE id = $1")
-        .bind(program_id)
-        .fetch_one(&db.pool)
-        .await?
-        .get("title");
+    let Asking {
+        user,
+        head,
+        standing,
+    } = reader(&db, program_id).await?;
     let revision = sqlx::query(
         "SELECT id, number, body_html FROM module_revision \
          WHERE module_id = $1 AND published_at IS NOT NULL ORDER BY number DESC LIMIT 1",
@@ -112,7 +122,7 @@ pub async fn read(program_id: i64, module_id: i64) -> Result<ModuleRead, AppErro
     }
     Ok(ModuleRead {
         program_id,
-        program_title,
+        program_title: head.info.title,
         id: module_id,
         position: index as u32 + 1,
         count: modules.len() as u32,
@@ -139,7 +149,7 @@ pub async fn mark_done(
         return Err(AppError::BadRequest);
     }
     let db = state()?.db;
-    let (user, standing) = reader(&db, program_id).await?;
+    let Asking { user, standing, .. } = reader(&db, program_id).await?;
     if standing.status() != Some(EnrolmentStatus::Active)
         && standing.status() != Some(EnrolmentStatus::Completed)
     {
@@ -248,12 +258,7 @@ impl Progress {
 
 pub async fn editor(program_id: i64, module_id: i64) -> Result<ModuleEditor, AppError> {
     let db = state()?.db;
-    editor_user(&db, program_id).await?;
-    let program_title: String = sqlx::query("SELECT title FROM program WHERE id = $1")
-        .bind(program_id)
-        .fetch_one(&db.pool)
-        .await?
-        .get("title");
+    let program_title = editor_user(&db, program_id).await?.head.info.title;
     if module_id == 0 {
         return Ok(ModuleEditor {
             program_id,
@@ -315,7 +320,7 @@ pub async fn save_draft(
     key: Option<&str>,
 ) -> Result<i64, AppError> {
     let db = state()?.db;
-    let user = editor_user(&db, program_id).await?;
+    let user = editor_user(&db, program_id).await?.user;
     let valid = rules::validate_module(&input)?;
     let html = markdown::render(&valid.body);
     let now = unix_now();
@@ -423,7 +428,7 @@ async fn newest_module(db: &Db, program_id: i64) -> Result<i64, AppError> {
 
 pub async fn publish(program_id: i64, module_id: i64, note: &str) -> Result<(), AppError> {
     let db = state()?.db;
-    let user = editor_user(&db, program_id).await?;
+    let user = editor_user(&db, program_id).await?.user;
     let note = rules::validate_change_note(note)?;
     let mut tx = db.begin_write().await?;
     module_in(&mut *tx, program_id, module_id)

@@ -9,10 +9,7 @@ use super::model::{
     ProposedPair, UnmatchedMentee, UnmatchedReason,
 };
 use crate::{
-    auth::{
-        CurrentUser, Permission, authorize,
-        queries::{audit, require_user, state},
-    },
+    auth::queries::{audit, require_admin, state},
     calendar::this_year,
     competency::queries::{competency_choices, latest_level},
     db::{Db, unix_now},
@@ -35,12 +32,6 @@ use std::collections::{HashMap, HashSet};
 
 /// Other mentors offered per pair for a swap.
 const ALTERNATIVES: usize = 4;
-
-async fn require_admin() -> Result<CurrentUser, AppError> {
-    let user = require_user().await?;
-    authorize(&user, Permission::Administer)?;
-    Ok(user)
-}
 
 struct Mentee {
     id: i64,
