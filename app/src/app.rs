@@ -24,6 +24,7 @@ use crate::{
         course::ui::ManagePage,
         enrolment::ui::{ApplicationsPage, CoursePage, MyLearningPage},
         module::ui::{ModuleEditorPage, ModulePage},
+        quiz::ui::{AttemptPage, BankPage, ImportPage},
     },
     mentoring::{
         bulk::ui::BulkMatchPage,
@@ -205,6 +206,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/belajar/:program/modul/:module") view=ModulePage ssr=SsrMode::Async />
                         <Route path=path!("/belajar/:program/kelola") view=ManagePage ssr=SsrMode::Async />
                         <Route path=path!("/belajar/:program/kelola/modul/:module") view=ModuleEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program/kelola/soal") view=BankPage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program/kelola/soal/impor/:import") view=ImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/belajar/:program/tes/:attempt") view=AttemptPage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring") view=FindMentorPage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring/profil") view=MentorProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring/permintaan") view=MentorDeskPage ssr=SsrMode::Async />

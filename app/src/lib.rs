@@ -36,6 +36,8 @@ pub mod plan;
 pub mod settings;
 pub mod shell;
 pub mod ui;
+#[cfg(feature = "ssr")]
+pub mod upload;
 pub mod validation;
 
 pub use app::{App, HYDRATED_ATTRIBUTE, shell};

@@ -67,3 +67,51 @@ test("a facilitator saves a draft, previews it and publishes it as a new revisio
   await expect(page.getByRole("heading", { name: "Cek fakta dulu", level: 2 })).toBeVisible();
   await logOut(page);
 });
+
+// The smallest PNG there is (1×1): the server decodes it, keeps it as a JPEG and shows it.
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("a facilitator adds a picture to a module and changes the modules' order @nojs", async ({ page }) => {
+  await logIn(page, accounts.mentor.nip);
+  await expect(page).toHaveURL(/\/$/);
+  await nav(page).getByRole("link", { name: "Belajar" }).click();
+  await page.getByRole("region", { name: "Program yang Anda ampu" }).getByRole("link", { name: "Literasi Digital ASN" }).click();
+  const manage = page.url();
+  await page.getByRole("link", { name: "Bekerja dengan dokumen bersama" }).click();
+
+  // A picture with its description, as a screen reader will read it.
+  const files = page.getByRole("region", { name: "Gambar dan lampiran" });
+  await files.getByLabel("Keterangan").fill("Contoh nama berkas dengan tanggal dan versi");
+  await files.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "contoh.png", mimeType: "image/png", buffer: PIXEL });
+  await files.getByRole("button", { name: "Unggah" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Berkas diunggah." })).toBeVisible();
+  const code = await page.getByRole("region", { name: "Gambar dan lampiran" }).getByLabel("Kode untuk ditempel ke teks modul").first().inputValue();
+  expect(code).toMatch(/^!\[Contoh nama berkas dengan tanggal dan versi\]\(berkas:\d+\)$/);
+
+  // Pasted into the text, the preview shows it, served as a JPEG to the course's readers.
+  const body = page.getByLabel("Isi (Markdown)");
+  await body.fill(`${await body.inputValue()}\n${code}\n`);
+  await page.getByRole("button", { name: "Simpan draf dan pratinjau" }).click();
+  const preview = page.getByRole("region", { name: "Pratinjau draf" });
+  const picture = preview.getByRole("img", { name: "Contoh nama berkas dengan tanggal dan versi" });
+  await expect(picture).toBeVisible();
+  await expect(picture).toHaveAttribute("loading", "lazy");
+  const served = await page.request.get((await picture.getAttribute("src"))!);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/jpeg");
+
+  // The first module moves down, then back up.
+  await page.goto(manage);
+  const order = page.getByRole("region", { name: "Modul" }).getByRole("listitem");
+  await expect(order.first()).toContainText("Menjaga akun dan kata sandi");
+  await page.getByRole("button", { name: "Turunkan Menjaga akun dan kata sandi" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Urutan modul diubah." })).toBeVisible();
+  await expect(order.first()).toContainText("Mengenali hoaks dan penipuan");
+  await expect(order.nth(1)).toContainText("Menjaga akun dan kata sandi");
+  await page.getByRole("button", { name: "Naikkan Menjaga akun dan kata sandi" }).click();
+  await expect(order.first()).toContainText("Menjaga akun dan kata sandi");
+  await logOut(page);
+});

@@ -1,5 +1,5 @@
-//! What every request passes before it reaches Bina: writes only from Bina's own pages,
-//! uploads that are multipart forms, and a panic turned into a logged 500 page.
+//! What every request passes before it reaches Bina: a body within its path's limit, writes
+//! only from Bina's own pages, uploads that are multipart forms, and a panic turned into a logged 500 page.
 //!
 //! The cross-site stance: a browser sends the `Origin` of the page behind every POST (and
 //! `Sec-Fetch-Site`, and usually a `Referer`). A state-changing request (anything but GET,
@@ -116,8 +116,39 @@ fn refused(headers: &HeaderMap) -> Response {
 }
 
 /// The server functions that take a multipart form (uploads).
-const MULTIPART_ENDPOINTS: &[&str] =
-    &[<bina_app::jp::RecordJpEntry as leptos::server_fn::ServerFn>::PATH];
+const MULTIPART_ENDPOINTS: &[&str] = &[
+    <bina_app::jp::RecordJpEntry as leptos::server_fn::ServerFn>::PATH,
+    COURSE_FILE_UPLOAD,
+    <bina_app::learning::quiz::CheckQuestionImport as leptos::server_fn::ServerFn>::PATH,
+];
+
+const COURSE_FILE_UPLOAD: &str =
+    <bina_app::learning::material::UploadCourseFile as leptos::server_fn::ServerFn>::PATH;
+
+/// Largest request body accepted: evidence uploads of up to 2 MB fit, with form overhead.
+const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
+
+/// The body limit of a path: a course's files (up to 10 MB) take more than any other form.
+fn body_limit(path: &str) -> usize {
+    if path == COURSE_FILE_UPLOAD {
+        bina_app::learning::material::rules::MAX_FILE_BYTES + 1024 * 1024
+    } else {
+        BODY_LIMIT_BYTES
+    }
+}
+
+/// A body over its path's limit gets 413 before it is read (when its length is declared),
+/// or ends at the limit while read (when it is not), so a refused request is read no further.
+pub async fn limit_body(req: Request, next: Next) -> Response {
+    let limit = body_limit(req.uri().path());
+    let declared =
+        header(req.headers(), header::CONTENT_LENGTH).and_then(|n| n.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(req).await
+}
 
 /// Whether the request is a multipart form with a boundary to split it by.
 fn is_multipart(headers: &HeaderMap) -> bool {

@@ -3,8 +3,10 @@
 
 mod backup;
 mod config;
+mod downloads;
 mod guard;
 mod page_cache;
+mod paths;
 mod seed;
 mod sessions;
 mod startup;
@@ -78,7 +80,7 @@ async fn connect(config: &config::Config) -> Result<(Db, sessions::Store), Strin
 
 async fn run(cli: Cli) -> Result<(), String> {
     if let Command::Routes = cli.command {
-        for route in startup::route_list() {
+        for route in paths::route_list() {
             println!("{route}");
         }
         return Ok(());

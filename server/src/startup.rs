@@ -5,7 +5,7 @@ use std::{net::SocketAddr, path::Path as FsPath, sync::Arc, time::Duration};
 
 use axum::{
     Form, Router,
-    extract::{Path, Query, Request, State},
+    extract::{Request, State},
     http::{HeaderValue, Method, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
@@ -14,10 +14,7 @@ use axum::{
 use axum_login::AuthManagerLayerBuilder;
 use bina_app::{
     App,
-    auth::{
-        CurrentUser,
-        queries::{AuthSession, Backend, RequestUser, user_of_session},
-    },
+    auth::queries::{Backend, RequestUser},
     db::{
         AppState, Db,
         recent::{Recent, Writes},
@@ -29,15 +26,13 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
 use tower_http::{
     CompressionLevel, catch_panic::CatchPanicLayer, compression::CompressionLayer,
-    limit::RequestBodyLimitLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
-    trace::TraceLayer,
+    services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
-use crate::{config::Config, guard, sessions::Store};
+use crate::paths;
+use crate::{config::Config, downloads, guard, sessions::Store};
 
-/// Largest request body accepted (evidence uploads of up to 2 MB fit, with form overhead).
-const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
 /// Sessions, and accounts, remembered at once at most (see `db::recent`): more than the
 /// city's 8,000 employees, a few megabytes of memory.
 const REMEMBERED_AT_MOST: u64 = 10_000;
@@ -45,145 +40,6 @@ const REMEMBERED_AT_MOST: u64 = 10_000;
 const SESSION_COOKIE: &str = "bina_sesi";
 /// The cookie leptos_i18n reads for the chosen language.
 const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
-
-/// The plain (non-Leptos) routes, each path written once: the router is built from these,
-/// and `bina routes` lists them beside the server functions (the authorization and
-/// bad-input tests enumerate that list).
-pub mod paths {
-    pub const LANGUAGE: &str = "/bahasa";
-    pub const DASHBOARD_CSV: &str = "/dasbor/unduh";
-    pub const MENTORING_CSV: &str = "/dasbor/mentoring/unduh";
-    pub const EVIDENCE: &str = "/bukti/{id}";
-    pub const HEALTH: &str = "/healthz";
-}
-
-/// Every route that is not a page: the plain routes and the registered server functions,
-/// as `METHOD PATH`, sorted.
-pub fn route_list() -> Vec<String> {
-    let mut routes: Vec<String> = [
-        ("POST", paths::LANGUAGE),
-        ("GET", paths::DASHBOARD_CSV),
-        ("GET", paths::MENTORING_CSV),
-        ("GET", paths::EVIDENCE),
-        ("GET", paths::HEALTH),
-    ]
-    .iter()
-    .map(|(method, path)| format!("{method} {path}"))
-    .chain(
-        leptos::server_fn::axum::server_fn_paths().map(|(path, method)| format!("{method} {path}")),
-    )
-    .collect();
-    routes.sort();
-    routes
-}
-
-/// The logged-in person behind a plain (non-Leptos) route, or the response to send instead.
-async fn session_user(state: &AppState, auth: AuthSession) -> Result<CurrentUser, Response> {
-    match user_of_session(state, auth).await {
-        Ok(Some(user)) => Ok(user),
-        Ok(None) => Err(Redirect::to("/masuk").into_response()),
-        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-    }
-}
-
-fn error_response(e: &bina_app::error::AppError) -> Response {
-    StatusCode::from_u16(e.status())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-        .into_response()
-}
-
-#[derive(Deserialize)]
-struct CsvQuery {
-    tabel: String,
-    #[serde(default)]
-    lihat: String,
-    tahun: Option<i32>,
-    opd: Option<i64>,
-    jenis: Option<String>,
-    akses: Option<String>,
-}
-
-/// A dashboard table as a CSV download, scoped like the dashboard itself.
-async fn dashboard_csv(state: AppState, auth: AuthSession, q: CsvQuery) -> Response {
-    let user = match session_user(&state, auth).await {
-        Ok(user) => user,
-        Err(res) => return res,
-    };
-    let filter = bina_app::dashboard::DashboardFilter {
-        year: q.tahun,
-        opd: q.opd,
-        jenis: q.jenis.filter(|v| !v.is_empty()),
-        access: q.akses.filter(|v| !v.is_empty()),
-    };
-    let target = state.settings.jp_yearly_target;
-    match bina_app::dashboard::queries::csv(&state.db, target, &user, filter, &q.tabel, &q.lihat)
-        .await
-    {
-        Ok((name, bytes)) => csv_download(&name, bytes),
-        Err(e) => error_response(&e),
-    }
-}
-
-/// The mentoring dashboard's list behind a figure as a CSV download, scoped like the page.
-async fn mentoring_csv(
-    state: AppState,
-    auth: AuthSession,
-    filter: bina_app::mentoring::report::MentoringFilter,
-) -> Response {
-    let user = match session_user(&state, auth).await {
-        Ok(user) => user,
-        Err(res) => return res,
-    };
-    match bina_app::mentoring::report::queries::csv(&state.db, &user, filter).await {
-        Ok((name, bytes)) => csv_download(&name, bytes),
-        Err(e) => error_response(&e),
-    }
-}
-
-/// A CSV attachment, never cached.
-fn csv_download(name: &str, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-/// Sends the evidence of a JP entry to its owner or a verifier, never cached, always as a
-/// download (so a crafted file cannot run as a page of Bina).
-async fn evidence(state: AppState, auth: AuthSession, entry_id: i64) -> Response {
-    let user = match session_user(&state, auth).await {
-        Ok(user) => user,
-        Err(res) => return res,
-    };
-    match bina_app::jp::queries::evidence(&state.db, &state.settings.evidence_dir, &user, entry_id)
-        .await
-    {
-        Ok((kind, bytes)) => (
-            [
-                (header::CONTENT_TYPE, kind.mime().to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"bukti-{entry_id}.{}\"",
-                        kind.extension()
-                    ),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => error_response(&e),
-    }
-}
 
 fn leptos_options(config: &Config) -> LeptosOptions {
     // cargo-leptos writes hash.txt beside the server binary when it hashes asset names.
@@ -254,32 +110,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             }),
         )
         .route(paths::LANGUAGE, post(set_language))
-        .route(
-            paths::DASHBOARD_CSV,
-            get({
-                let state = state.clone();
-                move |auth: AuthSession, Query(q): Query<CsvQuery>| {
-                    dashboard_csv(state.clone(), auth, q)
-                }
-            }),
-        )
-        .route(
-            paths::MENTORING_CSV,
-            get({
-                let state = state.clone();
-                move |auth: AuthSession,
-                      Query(q): Query<bina_app::mentoring::report::MentoringFilter>| {
-                    mentoring_csv(state.clone(), auth, q)
-                }
-            }),
-        )
-        .route(
-            paths::EVIDENCE,
-            get({
-                let state = state.clone();
-                move |auth: AuthSession, Path(id): Path<i64>| evidence(state.clone(), auth, id)
-            }),
-        )
+        .merge(downloads::routes(state.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
@@ -323,7 +154,7 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
             guard::same_site_writes,
         ))
         // Outside the guards, so that a refused request's body is read only to this limit.
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(middleware::from_fn(guard::limit_body))
         // nosniff, no framing, a strict referrer policy, and a CSP for responses that are
         // not pages (pages set their own, with the nonce of their inline scripts).
         .layer(SetResponseHeaderLayer::overriding(

@@ -117,6 +117,8 @@ app_error! {
     Mentoring(crate::mentoring::MentoringError) = "mentoring",
     /// Enrolment, a module or a course's settings broke a rule.
     Learning(crate::learning::rules::LearningError) = "belajar",
+    /// A question import, a test's settings or an attempt broke a rule.
+    Quiz(crate::learning::quiz::rules::QuizError) = "tes",
 }
 
 impl FromServerFnError for AppError {

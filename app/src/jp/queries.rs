@@ -27,7 +27,7 @@ use crate::{
     },
     notify::{NotificationKind, queries::notify},
 };
-use crate::{jp::VerifyDecision, validation::FormValue};
+use crate::{jp::VerifyDecision, upload, validation::FormValue};
 use leptos::server_fn::codec::MultipartData;
 
 const COLUMNS: &str = "j.id, j.path, j.title, j.organiser, j.starts_on, j.ends_on, j.amount, \
@@ -103,43 +103,23 @@ pub async fn my_ledger(year: Option<i32>) -> Result<MyLedger, AppError> {
     })
 }
 
-/// Reads the multipart form: the text fields and at most one byte more than the
-/// evidence limit of the file (enough to know it is too big).
+/// The entry form's fields and its evidence file.
 async fn read_form(data: MultipartData) -> Result<(EntryInput, Vec<u8>, Option<String>), AppError> {
-    let mut form = data.into_inner().ok_or(AppError::BadRequest)?;
-    let mut input = EntryInput::default();
-    let mut file = Vec::new();
-    let mut key = None;
-    while let Some(mut field) = form.next_field().await.map_err(|e| bad_form(&e))? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "bukti" {
-            while let Some(chunk) = field.chunk().await.map_err(|e| bad_form(&e))? {
-                if file.len() <= MAX_EVIDENCE_BYTES {
-                    file.extend_from_slice(&chunk);
-                }
-            }
-            continue;
-        }
-        let value = field.text().await.map_err(|e| bad_form(&e))?;
-        match name.as_str() {
-            "path" => input.path = value,
-            "title" => input.title = value,
-            "organiser" => input.organiser = value,
-            "starts_on" => input.starts_on = value,
-            "ends_on" => input.ends_on = value,
-            "amount" => input.amount = value,
-            "unit" => input.unit = value,
-            "international" => input.international = !value.is_empty(),
-            crate::db::idempotency::FIELD => key = Some(value),
-            _ => {}
-        }
-    }
-    Ok((input, file, key))
-}
-
-fn bad_form(e: &dyn std::fmt::Display) -> AppError {
-    tracing::info!(error = %e, "unreadable multipart form");
-    AppError::BadRequest
+    let form = upload::read(data, "bukti", MAX_EVIDENCE_BYTES).await?;
+    let input = EntryInput {
+        path: form.text("path").to_owned(),
+        title: form.text("title").to_owned(),
+        organiser: form.text("organiser").to_owned(),
+        starts_on: form.text("starts_on").to_owned(),
+        ends_on: form.text("ends_on").to_owned(),
+        amount: form.text("amount").to_owned(),
+        unit: form.text("unit").to_owned(),
+        international: !form.text("international").is_empty(),
+    };
+    let key = form
+        .optional(crate::db::idempotency::FIELD)
+        .map(str::to_owned);
+    Ok((input, form.file, key))
 }
 
 fn evidence_path(dir: &str, name: &str) -> PathBuf {

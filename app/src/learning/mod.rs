@@ -6,15 +6,20 @@
 //!   withdrawing, and the pengelola OPD's decisions on applications.
 //! - `course/`: the facilitators' and the admin's page of a course: its settings,
 //!   facilitators, modules and participants.
-//! - `module/`: reading a module, marking it done, and the facilitator's editor of
-//!   revisions.
+//! - `module/`: reading a module, marking it done, the facilitator's editor of revisions,
+//!   and the modules' order.
+//! - `material/`: a course's images and PDF attachments, which its modules' text shows.
+//! - `quiz/`: the question bank (GIFT in and out), pre-, post- and module tests, attempts,
+//!   the learner's gain and per-question statistics.
 
 pub mod course;
 pub mod enrolment;
+pub mod material;
 mod model;
 pub mod module;
 #[cfg(feature = "ssr")]
 pub mod queries;
+pub mod quiz;
 pub mod rules;
 pub mod ui;
 

@@ -236,6 +236,78 @@ pub struct ModuleEditor {
     pub revisions: Vec<RevisionView>,
 }
 
+/// What a course file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    Image,
+    Pdf,
+}
+
+impl FileKind {
+    pub fn as_db(self) -> &'static str {
+        match self {
+            FileKind::Image => "image",
+            FileKind::Pdf => "pdf",
+        }
+    }
+
+    pub fn from_db(text: &str) -> Option<FileKind> {
+        [FileKind::Image, FileKind::Pdf]
+            .into_iter()
+            .find(|k| k.as_db() == text)
+    }
+
+    /// The type it is served with: images are stored as JPEG whatever was uploaded.
+    pub fn mime(self) -> &'static str {
+        match self {
+            FileKind::Image => "image/jpeg",
+            FileKind::Pdf => "application/pdf",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Image => "jpg",
+            FileKind::Pdf => "pdf",
+        }
+    }
+}
+
+/// What showing a course file in a module needs to know of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileRef {
+    pub kind: FileKind,
+    pub bytes: u64,
+    /// An image's width and height as kept (0 for a PDF).
+    pub width: u32,
+    pub height: u32,
+    /// Whether a copy for phones exists (`material::rules::SMALL_WIDTH`).
+    pub small: bool,
+}
+
+/// The course's files a module's text may show (`berkas:ID`), as rendering needs them.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub program_id: i64,
+    pub by_id: std::collections::HashMap<i64, FileRef>,
+}
+
+/// An image or attachment of a course, as its editor lists it (newest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseFile {
+    pub id: i64,
+    pub kind: FileKind,
+    pub label: String,
+    /// Its size as a person reads it ("1,2 MB").
+    pub size: String,
+    /// An image's width and height as kept (0 for a PDF).
+    pub width: u32,
+    pub height: u32,
+    pub url: String,
+    /// The Markdown that shows it (`![label](berkas:12)`).
+    pub snippet: String,
+}
+
 /// An application the pengelola OPD decides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Application {

@@ -1,15 +1,16 @@
 //! What learning's sub-features share on the server (ssr only): a course's head, a person's
-//! standing in it, its modules with that person's progress, and the one way seats change
-//! (a transaction holds the course first, then the waitlist moves up into free seats).
+//! standing in it and the one way to ask for it (`reader`, `editor_user`), its modules with
+//! that person's progress, its files as a module's text names them, and the one way seats
+//! change (a transaction holds the course first, then the waitlist moves up into free seats).
 
-use sqlx::Row;
+use sqlx::{Row, any::AnyRow};
 
 use super::{
-    CourseInfo, EnrolmentStatus, ModuleLine,
+    CourseInfo, EnrolmentStatus, FileKind, FileRef, Files, ModuleLine,
     rules::{self, Audience, ModuleState},
 };
 use crate::{
-    auth::{CurrentUser, Permission},
+    auth::{CurrentUser, Permission, authorize, queries::require_user},
     catalog::ProgramMode,
     db::{Db, Tx, unix_now},
     error::AppError,
@@ -124,6 +125,75 @@ pub async fn standing(db: &Db, program_id: i64, user: &CurrentUser) -> Result<St
     })
 }
 
+/// Who is asking about a course: the person, the course, and their standing in it.
+pub struct Asking {
+    pub user: CurrentUser,
+    pub head: CourseHead,
+    pub standing: Standing,
+}
+
+/// Not found when the program is no course.
+async fn asking(db: &Db, program_id: i64) -> Result<Asking, AppError> {
+    let user = require_user().await?;
+    let head = course_head(&db.pool, program_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let standing = standing(db, program_id, &user).await?;
+    Ok(Asking {
+        user,
+        head,
+        standing,
+    })
+}
+
+/// The person asking, once they may read the course.
+pub async fn reader(db: &Db, program_id: i64) -> Result<Asking, AppError> {
+    let asking = asking(db, program_id).await?;
+    authorize(&asking.user, asking.standing.to_read())?;
+    Ok(asking)
+}
+
+/// The person asking, once they may edit the course (its facilitators and the admin).
+pub async fn editor_user(db: &Db, program_id: i64) -> Result<Asking, AppError> {
+    let asking = asking(db, program_id).await?;
+    authorize(&asking.user, asking.standing.to_edit())?;
+    Ok(asking)
+}
+
+/// The columns [`file_ref`] reads.
+pub const FILE_COLUMNS: &str = "id, kind, width, height, bytes, \
+     CAST(CASE WHEN small_content IS NULL THEN 0 ELSE 1 END AS BIGINT) AS small";
+
+pub fn file_ref(r: &AnyRow) -> Option<(i64, FileRef)> {
+    Some((
+        r.get("id"),
+        FileRef {
+            kind: FileKind::from_db(&r.get::<String, _>("kind"))?,
+            bytes: r.get::<i64, _>("bytes").max(0) as u64,
+            width: r.get::<Option<i64>, _>("width").unwrap_or(0).max(0) as u32,
+            height: r.get::<Option<i64>, _>("height").unwrap_or(0).max(0) as u32,
+            small: r.get::<i64, _>("small") == 1,
+        },
+    ))
+}
+
+/// The course's files as rendering its modules needs them.
+pub async fn files_of(
+    db: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    program_id: i64,
+) -> Result<Files, AppError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {FILE_COLUMNS} FROM course_file WHERE program_id = $1"
+    ))
+    .bind(program_id)
+    .fetch_all(db)
+    .await?;
+    Ok(Files {
+        program_id,
+        by_id: rows.iter().filter_map(file_ref).collect(),
+    })
+}
+
 /// Seats held: learners active or done in the course.
 pub async fn seats_taken(
     db: impl sqlx::Executor<'_, Database = sqlx::Any>,
@@ -196,7 +266,8 @@ pub fn states(modules: &[ModuleLine]) -> Vec<ModuleState> {
         .collect()
 }
 
-/// Makes the transaction the only one changing this course's seats until it ends.
+/// Makes the transaction the only one changing this course's seats, or its modules' order,
+/// until it ends.
 pub async fn lock_course(tx: &mut Tx, program_id: i64) -> Result<CourseHead, AppError> {
     let touched = sqlx::query("UPDATE course SET updated_at = $1 WHERE program_id = $2")
         .bind(unix_now())

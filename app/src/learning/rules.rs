@@ -41,6 +41,21 @@ pub enum LearningError {
     NipUnknown,
     ActionUnknown,
     TooManyModules,
+    /// The upload form held no file.
+    FileMissing,
+    FileTooLarge,
+    /// Not a JPEG, PNG or WebP image, nor a PDF.
+    FileKindUnknown,
+    /// It looked like an image but does not decode as one (or is too large a picture).
+    ImageUnreadable,
+    LabelEmpty,
+    LabelTooLong,
+    TooManyFiles,
+    /// The text shows a `berkas:` that is not a file of this course (or an image that is a
+    /// PDF).
+    FileUnknown,
+    /// The first module cannot move up, nor the last down.
+    CannotMove,
 }
 
 impl FeatureError for LearningError {
@@ -65,6 +80,15 @@ impl FeatureError for LearningError {
         LearningError::NipUnknown,
         LearningError::ActionUnknown,
         LearningError::TooManyModules,
+        LearningError::FileMissing,
+        LearningError::FileTooLarge,
+        LearningError::FileKindUnknown,
+        LearningError::ImageUnreadable,
+        LearningError::LabelEmpty,
+        LearningError::LabelTooLong,
+        LearningError::TooManyFiles,
+        LearningError::FileUnknown,
+        LearningError::CannotMove,
     ];
 
     fn code(self) -> &'static str {
@@ -89,6 +113,15 @@ impl FeatureError for LearningError {
             LearningError::NipUnknown => "nip",
             LearningError::ActionUnknown => "tindakan",
             LearningError::TooManyModules => "modul-banyak",
+            LearningError::FileMissing => "berkas-kosong",
+            LearningError::FileTooLarge => "berkas-besar",
+            LearningError::FileKindUnknown => "jenis-berkas",
+            LearningError::ImageUnreadable => "gambar-rusak",
+            LearningError::LabelEmpty => "label-kosong",
+            LearningError::LabelTooLong => "label-panjang",
+            LearningError::TooManyFiles => "berkas-banyak",
+            LearningError::FileUnknown => "berkas-tak-dikenal",
+            LearningError::CannotMove => "tak-bisa-pindah",
         }
     }
 
@@ -98,7 +131,9 @@ impl FeatureError for LearningError {
             | LearningError::NotEnrolled
             | LearningError::AlreadyDecided
             | LearningError::NoDraft
-            | LearningError::SeatsBelowTaken => 409,
+            | LearningError::SeatsBelowTaken
+            | LearningError::CannotMove => 409,
+            LearningError::FileTooLarge => 413,
             LearningError::NotForYou => 403,
             _ => 422,
         }
@@ -111,7 +146,7 @@ impl From<TextError> for LearningError {
     }
 }
 
-/// Whether a text is longer than `max` characters (not bytes).
+/// Seats a course may have at most.
 pub const MAX_SEATS: u32 = 1000;
 
 /// Whether a text is longer than `max` characters (not bytes).

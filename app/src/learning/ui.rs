@@ -30,6 +30,15 @@ impl UserMessage for LearningError {
             LearningError::NipUnknown => t_string!(i18n, errors.learning_nip_unknown),
             LearningError::ActionUnknown => t_string!(i18n, errors.learning_action_unknown),
             LearningError::TooManyModules => t_string!(i18n, errors.learning_too_many_modules),
+            LearningError::FileMissing => t_string!(i18n, errors.learning_file_missing),
+            LearningError::FileTooLarge => t_string!(i18n, errors.learning_file_too_large),
+            LearningError::FileKindUnknown => t_string!(i18n, errors.learning_file_kind),
+            LearningError::ImageUnreadable => t_string!(i18n, errors.learning_image_unreadable),
+            LearningError::LabelEmpty => t_string!(i18n, errors.learning_label_empty),
+            LearningError::LabelTooLong => t_string!(i18n, errors.learning_label_too_long),
+            LearningError::TooManyFiles => t_string!(i18n, errors.learning_too_many_files),
+            LearningError::FileUnknown => t_string!(i18n, errors.learning_file_unknown),
+            LearningError::CannotMove => t_string!(i18n, errors.learning_cannot_move),
         }
     }
 }

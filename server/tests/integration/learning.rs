@@ -30,7 +30,11 @@ pub(crate) async fn course_id(db: &TestDb, title: &str) -> String {
 }
 
 /// The ids of a course's modules, in order.
-async fn module_ids(client: &reqwest::Client, server: &Server, program: &str) -> Vec<String> {
+pub(crate) async fn module_ids(
+    client: &reqwest::Client,
+    server: &Server,
+    program: &str,
+) -> Vec<String> {
     let reply = call(
         client,
         server,
@@ -59,7 +63,11 @@ async fn course_page(client: &reqwest::Client, server: &Server, program: &str) -
     .body
 }
 
-async fn enrol(client: &reqwest::Client, server: &Server, program: &str) -> crate::common::Reply {
+pub(crate) async fn enrol(
+    client: &reqwest::Client,
+    server: &Server,
+    program: &str,
+) -> crate::common::Reply {
     call(client, server, "belajar-daftar", &[("program_id", program)]).await
 }
 
@@ -80,7 +88,7 @@ async fn decide(
 }
 
 /// Form arguments built with owned values, as `call` takes them.
-fn pairs<'a>(args: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+pub(crate) fn pairs<'a>(args: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     args.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 

@@ -1,7 +1,7 @@
 //! The JP ledger over HTTP on both databases: recording with evidence, what is refused (and
 //! leaves nothing behind), who may download evidence, and verification by the OPD.
 
-use crate::common::{Server, TestDb, browser, call, logged_in};
+use crate::common::{Server, TestDb, browser, call, call_multipart, logged_in};
 use reqwest::{
     StatusCode,
     multipart::{Form, Part},
@@ -44,19 +44,8 @@ pub(crate) async fn record(
     server: &Server,
     form: Form,
 ) -> (StatusCode, Value) {
-    let res = client
-        .post(server.url("/api/jp-catat"))
-        .header("accept", "application/json")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    let text = res.text().await.unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+    let reply = call_multipart(client, server, "jp-catat", form).await;
+    (reply.status, reply.body)
 }
 
 async fn ledger(client: &reqwest::Client, server: &Server) -> Value {

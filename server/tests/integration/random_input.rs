@@ -67,6 +67,18 @@ const NAMES: &[&str] = &[
     "ke",
     "kembali",
     "tabel",
+    "module_id",
+    "import_id",
+    "question_id",
+    "quiz_id",
+    "attempt_id",
+    "jenis",
+    "jawaban[q1]",
+    "jawaban[q1-0]",
+    "jawaban[1]",
+    "tes[pass]",
+    "tes[attempts]",
+    "tes[count]",
 ];
 
 const VALUES: &[&str] = &[

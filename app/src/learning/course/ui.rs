@@ -9,6 +9,7 @@ use crate::{
         CourseSettings, ManageView, Participant, PersonRef,
         course::{SaveCourseSettings, SetFacilitator, get_course_admin},
         enrolment::ui::program_param,
+        module::{MoveModule, rules::Direction},
         ui::StatusTag,
     },
     org::{JenisJabatan, OpdChoice},
@@ -16,6 +17,7 @@ use crate::{
         DataTable, ErrorMessage, Field, Loading, PageTitle, TableName, page_or_error, posted_error,
         posted_flag,
     },
+    validation::FormValue,
 };
 
 #[component]
@@ -25,10 +27,12 @@ pub fn ManagePage() -> impl IntoView {
     let data = Resource::new(program, get_course_admin);
     let error = posted_error();
     let saved = posted_flag("tersimpan");
+    let moved = posted_flag("diurutkan");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, learning.manage_title) />
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         {move || saved().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.saved)}</p> })}
+        {move || moved().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.moved)}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { page_or_error(data.await, move |m| view! { <Manage m /> }) })}
         </Suspense>
@@ -42,11 +46,15 @@ fn Manage(m: ManageView) -> impl IntoView {
     let mode = m.mode;
     let is_course = m.settings.is_some();
     let required = m.required;
+    let count = m.modules.len();
     view! {
         <h1>{t!(i18n, learning.manage_title)} " · " {m.title.clone()}</h1>
         <p class="muted">
             {move || mode.label(i18n)}
-            {is_course.then(|| view! { " · " <a href=format!("/belajar/{pid}")>{t!(i18n, learning.learner_view)}</a> })}
+            {is_course.then(|| view! {
+                " · " <a href=format!("/belajar/{pid}")>{t!(i18n, learning.learner_view)}</a>
+                " · " <a href=format!("/belajar/{pid}/kelola/soal")>{t!(i18n, quiz.manage_link)}</a>
+            })}
         </p>
         {m.is_admin.then(|| view! { <Settings pid settings=m.settings.clone() opds=m.opds.clone() /> })}
         {(m.is_admin && is_course).then(|| view! { <Facilitators pid people=m.facilitators.clone() /> })}
@@ -58,7 +66,9 @@ fn Manage(m: ManageView) -> impl IntoView {
                 } else {
                     view! {
                         <ol class="module-list">
-                            {m.modules.iter().map(|line| {
+                            {m.modules.iter().enumerate().map(|(index, line)| {
+                                let first = index == 0;
+                                let last = index + 1 == count;
                                 let status = match (line.published, line.has_draft) {
                                     (Some(n), false) => t!(i18n, learning.published_rev, n = n).into_any(),
                                     (Some(n), true) => t!(i18n, learning.published_with_draft, n = n).into_any(),
@@ -68,6 +78,7 @@ fn Manage(m: ManageView) -> impl IntoView {
                                     <li>
                                         <a href=format!("/belajar/{pid}/kelola/modul/{}", line.id)>{line.title.clone()}</a>
                                         " " <small class="muted">{status}</small>
+                                        <MoveButtons pid module_id=line.id title=line.title.clone() first last />
                                     </li>
                                 }
                             }).collect_view()}
@@ -79,6 +90,35 @@ fn Manage(m: ManageView) -> impl IntoView {
             </section>
             <Participants people=m.participants.clone() required />
         })}
+    }
+}
+
+/// Up and down for one module: one form, the button pressed says which way. Each button's
+/// name ends with the module's title, for a screen reader's list of buttons.
+#[component]
+fn MoveButtons(pid: i64, module_id: i64, title: String, first: bool, last: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<MoveModule>::new();
+    let up_title = title.clone();
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="program_id" value=pid />
+            <input type="hidden" name="module_id" value=module_id />
+            {(!first).then(|| view! {
+                <button type="submit" name="arah" value=Direction::Up.form_value() class="button small">
+                    <span aria-hidden="true">"↑ "</span>
+                    {t!(i18n, learning.move_up)}
+                    <span class="visually-hidden">" " {up_title}</span>
+                </button>
+            })}
+            {(!last).then(|| view! {
+                <button type="submit" name="arah" value=Direction::Down.form_value() class="button small">
+                    <span aria-hidden="true">"↓ "</span>
+                    {t!(i18n, learning.move_down)}
+                    <span class="visually-hidden">" " {title}</span>
+                </button>
+            })}
+        </ActionForm>
     }
 }
 

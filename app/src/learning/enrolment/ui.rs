@@ -13,6 +13,7 @@ use crate::{
     i18n::*,
     learning::{
         CourseCard, CourseView, EnrolmentStatus,
+        quiz::ui::CourseTests,
         rules::Decision,
         ui::{CourseProgress, StatusTag},
     },
@@ -205,6 +206,7 @@ fn Course(
                     .into_any()
             }}
         </section>
+        {c.may_read.then(|| view! { <CourseTests program_id=pid /> })}
         {may_withdraw.then(|| view! {
             <ActionForm action=withdraw attr:class="card">
                 <input type="hidden" name="program_id" value=pid />

@@ -73,3 +73,14 @@ pub async fn publish_module(
         &page,
     )
 }
+
+/// Moves a module one place up or down (`arah`: `naik` or `turun`) in its course's order.
+#[server(endpoint = "belajar-modul-urut")]
+pub async fn move_module(program_id: i64, module_id: i64, arah: String) -> Result<(), AppError> {
+    let page = format!("/belajar/{program_id}/kelola");
+    crate::error::form_result(
+        queries::move_module(program_id, module_id, &arah).await,
+        &format!("{page}?diurutkan#modul"),
+        &page,
+    )
+}

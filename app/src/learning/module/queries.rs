@@ -5,10 +5,7 @@ use sqlx::Row;
 
 use super::markdown;
 use crate::{
-    auth::{
-        CurrentUser, authorize,
-        queries::{audit, require_user, state},
-    },
+    auth::queries::{audit, state},
     calendar::wita_date_time,
     db::{
         Db, Tx,
@@ -18,10 +15,11 @@ use crate::{
     error::AppError,
     learning::{
         EnrolmentStatus, ModuleEditor, ModuleRead, RevisionView,
-        module::rules::{self, MAX_MODULES, ModuleInput},
-        queries::{CourseHead, Standing, course_head, modules_of, standing},
+        module::rules::{self, Direction, MAX_MODULES, ModuleInput},
+        queries::{Asking, editor_user, files_of, lock_course, modules_of, reader},
         rules::LearningError,
     },
+    validation::FormValue,
 };
 
 /// A module of a course: `None` when the module is not one of this course's.
@@ -44,41 +42,6 @@ async fn module_in(
             r.get::<i64, _>("required") == 1,
         )
     }))
-}
-
-/// Who is asking about a course: the person, the course, and their standing in it.
-struct Asking {
-    user: CurrentUser,
-    head: CourseHead,
-    standing: Standing,
-}
-
-/// Not found when the program is no course.
-async fn asking(db: &Db, program_id: i64) -> Result<Asking, AppError> {
-    let user = require_user().await?;
-    let head = course_head(&db.pool, program_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let standing = standing(db, program_id, &user).await?;
-    Ok(Asking {
-        user,
-        head,
-        standing,
-    })
-}
-
-/// The person asking, once they may read the course.
-async fn reader(db: &Db, program_id: i64) -> Result<Asking, AppError> {
-    let asking = asking(db, program_id).await?;
-    authorize(&asking.user, asking.standing.to_read())?;
-    Ok(asking)
-}
-
-/// The person asking, once they may edit the course (its facilitators and the admin).
-async fn editor_user(db: &Db, program_id: i64) -> Result<Asking, AppError> {
-    let asking = asking(db, program_id).await?;
-    authorize(&asking.user, asking.standing.to_edit())?;
-    Ok(asking)
 }
 
 pub async fn read(program_id: i64, module_id: i64) -> Result<ModuleRead, AppError> {
@@ -322,7 +285,9 @@ pub async fn save_draft(
     let db = state()?.db;
     let user = editor_user(&db, program_id).await?.user;
     let valid = rules::validate_module(&input)?;
-    let html = markdown::render(&valid.body);
+    let files = files_of(&db.pool, program_id).await?;
+    markdown::check_files(&valid.body, &files)?;
+    let html = markdown::render(&valid.body, &files);
     let now = unix_now();
     let mut tx = db.begin_write().await?;
     let module_id = if module_id == 0 {
@@ -392,6 +357,8 @@ async fn create_module(
     valid: &rules::ValidModule,
     now: i64,
 ) -> Result<i64, AppError> {
+    // Held, so that two new modules at once do not both take the next position.
+    lock_course(tx, program_id).await?;
     let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM course_module WHERE program_id = $1")
         .bind(program_id)
         .fetch_one(&mut **tx)
@@ -452,6 +419,51 @@ pub async fn publish(program_id: i64, module_id: i64, note: &str) -> Result<(), 
         Some(user.account_id),
         "module_publish",
         &format!("program {program_id}, module {module_id}: {note}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves a module one place up or down in its course's order.
+pub async fn move_module(program_id: i64, module_id: i64, direction: &str) -> Result<(), AppError> {
+    let db = state()?.db;
+    let user = editor_user(&db, program_id).await?.user;
+    let direction = Direction::from_form(direction).ok_or(LearningError::ActionUnknown)?;
+    let mut tx = db.begin_write().await?;
+    lock_course(&mut tx, program_id).await?;
+    let order: Vec<(i64, i64)> = sqlx::query(
+        "SELECT id, position FROM course_module WHERE program_id = $1 ORDER BY position",
+    )
+    .bind(program_id)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|r| (r.get("id"), r.get("position")))
+    .collect();
+    let position = |id: i64| order.iter().find(|(m, _)| *m == id).map(|(_, p)| *p);
+    let Some(from) = position(module_id) else {
+        return Err(AppError::NotFound);
+    };
+    let ids: Vec<i64> = order.iter().map(|(id, _)| *id).collect();
+    let other = rules::swap_with(&ids, module_id, direction)?;
+    let to = position(other).ok_or(AppError::NotFound)?;
+    // Through a free position: (program, position) is unique at every statement.
+    for (id, place) in [(module_id, -1), (other, from), (module_id, to)] {
+        sqlx::query("UPDATE course_module SET position = $1 WHERE id = $2")
+            .bind(place)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "module_move",
+        &format!(
+            "program {program_id}, module {module_id}: {}",
+            direction.form_value()
+        ),
     )
     .await?;
     tx.commit().await?;

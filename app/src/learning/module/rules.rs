@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     learning::rules::{LearningError, too_long},
-    validation::{Lines, clean_text},
+    validation::{FormValue, Lines, clean_text},
 };
 
 pub const MAX_TITLE: usize = 120;
@@ -85,6 +85,41 @@ pub fn seconds_spent(opened_at: i64, now: i64, minutes: u32) -> u32 {
     now.saturating_sub(opened_at).clamp(0, cap) as u32
 }
 
+/// Which way a module moves in its course's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl FormValue for Direction {
+    const ALL: &'static [Self] = &[Direction::Up, Direction::Down];
+
+    fn form_value(self) -> &'static str {
+        match self {
+            Direction::Up => "naik",
+            Direction::Down => "turun",
+        }
+    }
+}
+
+/// The module a move swaps places with: `ordered` are the course's module ids in order.
+pub fn swap_with(
+    ordered: &[i64],
+    module_id: i64,
+    direction: Direction,
+) -> Result<i64, LearningError> {
+    let index = ordered
+        .iter()
+        .position(|&id| id == module_id)
+        .ok_or(LearningError::CannotMove)?;
+    let other = match direction {
+        Direction::Up => index.checked_sub(1),
+        Direction::Down => Some(index + 1).filter(|&i| i < ordered.len()),
+    };
+    other.map(|i| ordered[i]).ok_or(LearningError::CannotMove)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +188,22 @@ mod tests {
         assert_eq!(seconds_spent(0, 86_400, 15), 15 * 60 * 3);
         assert_eq!(seconds_spent(i64::MIN, i64::MAX, 15), 15 * 60 * 3);
         assert_eq!(seconds_spent(i64::MAX, i64::MIN, 15), 0);
+    }
+
+    #[test]
+    fn a_module_swaps_with_its_neighbour_and_never_past_the_ends() {
+        let order = [7, 3, 9];
+        assert_eq!(swap_with(&order, 3, Direction::Up), Ok(7));
+        assert_eq!(swap_with(&order, 3, Direction::Down), Ok(9));
+        assert_eq!(
+            swap_with(&order, 7, Direction::Up),
+            Err(LearningError::CannotMove)
+        );
+        assert_eq!(
+            swap_with(&order, 9, Direction::Down),
+            Err(LearningError::CannotMove)
+        );
+        assert_eq!(Direction::from_form("turun"), Some(Direction::Down));
+        assert_eq!(Direction::from_form("kiri"), None);
     }
 }

@@ -10,6 +10,7 @@ use crate::{
     learning::{
         ModuleEditor, ModuleRead,
         enrolment::ui::program_param,
+        material::ui::CourseFiles,
         module::rules::{MAX_BODY, MAX_CHANGE_NOTE, MAX_TITLE, MODULE_MINUTES},
     },
     ui::{
@@ -95,11 +96,13 @@ pub fn ModuleEditorPage() -> impl IntoView {
     let error = posted_error();
     let saved = posted_flag("tersimpan");
     let published = posted_flag("terbit");
+    let uploaded = posted_flag("diunggah");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, learning.editor_title) />
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         {move || saved().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.draft_saved)}</p> })}
         {move || published().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.published)}</p> })}
+        {move || uploaded().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.uploaded)}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { page_or_error(data.await, move |e| view! { <Editor e /> }) })}
         </Suspense>
@@ -147,6 +150,7 @@ fn Editor(e: ModuleEditor) -> impl IntoView {
             </Field>
             <button type="submit" class="button primary">{t!(i18n, learning.save_draft)}</button>
         </ActionForm>
+        <CourseFiles program_id=pid module_id=e.module_id />
         {e.preview_html.clone().map(|html| view! {
             <section class="card" aria-labelledby="pratinjau">
                 <h2 id="pratinjau">{t!(i18n, learning.preview)}</h2>

@@ -260,7 +260,14 @@ pub async fn insert(tx: &mut Tx, l: &Learning, year: i32, now: i64) -> Result<()
     let revisions: Vec<(&Module, String)> = l
         .modules
         .iter()
-        .map(|m| (m, markdown::render(m.body)))
+        .map(|m| {
+            // Demo courses have no files yet: nothing for `berkas:` to name.
+            let files = bina_app::learning::Files {
+                program_id: m.program_id,
+                ..Default::default()
+            };
+            (m, markdown::render(m.body, &files))
+        })
         .collect();
     insert_batched(
         tx,

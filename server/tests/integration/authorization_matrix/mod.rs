@@ -11,10 +11,14 @@
 
 use std::collections::HashMap;
 
-use crate::common::{PASSWORD, Server, TestDb, browser, call, listed_routes, logged_in, whoami};
+use crate::common::{
+    PASSWORD, Server, TestDb, browser, call, call_multipart, listed_routes, logged_in, whoami,
+};
+use crate::course_files::png;
 use crate::learning::course_id;
 use crate::ledger::{PDF, entry_form, record, today};
 use crate::mentoring::{count, database, m06, start_mentorship};
+use crate::quiz::{imported, set_test};
 use reqwest::{Client, StatusCode, header};
 use serde_json::Value;
 
@@ -216,7 +220,25 @@ async fn learning(
     .await
     .body;
     values.insert("literasi_module", id(&view["modules"][0]["id"]));
+    let uploaded = call_multipart(
+        &who["mentor"],
+        server,
+        "belajar-berkas",
+        course_file_form(&literasi, &id(&view["modules"][0]["id"])),
+    )
+    .await;
+    assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.body);
+    let files = call(
+        &who["mentor"],
+        server,
+        "belajar-berkas-daftar",
+        &[("program_id", &literasi)],
+    )
+    .await
+    .body;
+    values.insert("literasi_file", format!("{}.jpg", id(&files[0]["id"])));
     let store = database(db).await;
+    quiz(server, &store, who, &literasi, values).await;
     let application = |role: &str| {
         format!(
             "SELECT id FROM enrolment WHERE program_id = {kelas} AND employee_id = \
@@ -236,6 +258,51 @@ async fn learning(
     values.insert("literasi", literasi);
 }
 
+/// Two questions of the course the mentor facilitates, its post-test open, and the
+/// pegawai's attempt at it.
+async fn quiz(
+    server: &Server,
+    store: &bina_app::db::Db,
+    who: &HashMap<&str, Client>,
+    literasi: &str,
+    values: &mut HashMap<&'static str, String>,
+) {
+    let mentor = &who["mentor"];
+    imported(mentor, server, store, literasi, QUESTIONS).await;
+    let newest = |sql: &str| format!("SELECT MAX(id) FROM {sql}");
+    values.insert(
+        "literasi_import",
+        count(store, &newest("question_import")).await.to_string(),
+    );
+    values.insert(
+        "literasi_question",
+        count(store, &newest("question")).await.to_string(),
+    );
+    let reply = set_test(mentor, server, literasi, "pasca", "70", "3").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    values.insert(
+        "literasi_quiz",
+        count(store, &newest("quiz")).await.to_string(),
+    );
+    let reply = call(
+        &who["pegawai"],
+        server,
+        "belajar-tes-mulai",
+        &[
+            ("program_id", literasi),
+            ("quiz_id", &values["literasi_quiz"]),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    values.insert(
+        "literasi_attempt",
+        count(store, &newest("quiz_attempt")).await.to_string(),
+    );
+}
+
+const QUESTIONS: &str = "Palu ibu kota Sulawesi Tengah. {T}\n\nBerapa JP minimal? {#20}";
+
 fn id(value: &Value) -> String {
     value
         .as_i64()
@@ -253,6 +320,37 @@ async fn recorded_entry(server: &Server, client: &Client) -> String {
 
 fn jp_form() -> reqwest::multipart::Form {
     entry_form("Bimtek Kurikulum Merdeka", &today(), PDF.to_vec(), "s.pdf")
+}
+
+/// A picture for a course, from the editor of one of its modules.
+fn course_file_form(program: &str, module: &str) -> reqwest::multipart::Form {
+    reqwest::multipart::Form::new()
+        .text("program_id", program.to_owned())
+        .text("module_id", module.to_owned())
+        .text("label", "Peta layanan")
+        .part(
+            "berkas",
+            reqwest::multipart::Part::bytes(png(40, 30)).file_name("peta.png"),
+        )
+}
+
+/// The multipart form a row names (`multipart=jp`, `multipart=berkas&…`).
+fn multipart_form(args: &[(String, String)]) -> reqwest::multipart::Form {
+    let arg = |key: &str| {
+        args.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    match arg("multipart").as_str() {
+        "jp" => jp_form(),
+        "berkas" => course_file_form(&arg("program_id"), &arg("module_id")),
+        "gift" => reqwest::multipart::Form::new()
+            .text("program_id", arg("program_id"))
+            .text("module_id", "")
+            .text("teks", QUESTIONS),
+        other => panic!("no multipart form {other}"),
+    }
 }
 
 /// Calls one route as `client`; returns its outcome letter and a line for a failure.
@@ -275,11 +373,11 @@ async fn send(
             }
         }
         client.get(server.url(&path)).query(&query)
-    } else if args.len() == 1 && args[0].0 == "multipart" {
+    } else if args.first().is_some_and(|(key, _)| key == "multipart") {
         client
             .post(server.url(path))
             .header(header::ACCEPT, "application/json")
-            .multipart(jp_form())
+            .multipart(multipart_form(args))
     } else {
         client
             .post(server.url(path))

@@ -127,7 +127,7 @@ pub(super) const MATRIX: &[(&str, &str, &str)] = &[
     // Wrong owner: the pegawai's records, as everyone else.
     ("GET /bukti/{id}", "id={entry}", "U A F F A A"),
     ("GET /bukti/{id}", "id={admin_entry}", "U F F F F A"),
-    ("POST /api/jp-catat", "multipart", "U A A A A A"),
+    ("POST /api/jp-catat", "multipart=jp", "U A A A A A"),
     (
         "POST /api/verifikasi-putus",
         "entry_id={admin_entry}&keputusan=sah&alasan=",
@@ -233,6 +233,28 @@ pub(super) const MATRIX: &[(&str, &str, &str)] = &[
         "U F F A F A",
     ),
     (
+        "POST /api/belajar-berkas-daftar",
+        "program_id={literasi}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-berkas",
+        "multipart=berkas&program_id={literasi}&module_id={literasi_module}",
+        "U F F A F A",
+    ),
+    // A way that is none: the facilitator and the admin pass the check and get the 422.
+    (
+        "POST /api/belajar-modul-urut",
+        "program_id={literasi}&module_id={literasi_module}&arah=kiri",
+        "U F F A F A",
+    ),
+    // The pegawai is enrolled in the course the mentor facilitates.
+    (
+        "GET /belajar/{program}/berkas/{file}",
+        "program={literasi}&file={literasi_file}",
+        "U A F A F A",
+    ),
+    (
         "POST /api/belajar-modul-simpan",
         "program_id={literasi}&module_id={literasi_module}&module[title]=&module[minutes]=10&module[body]=x",
         "U F F A F A",
@@ -241,6 +263,66 @@ pub(super) const MATRIX: &[(&str, &str, &str)] = &[
         "POST /api/belajar-modul-terbit",
         "program_id={literasi}&module_id={literasi_module}&catatan=",
         "U F F A F A",
+    ),
+    // The course's questions: its facilitator and the admin; an import is its maker's own.
+    (
+        "POST /api/belajar-soal",
+        "program_id={literasi}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-soal-impor",
+        "multipart=gift&program_id={literasi}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-soal-pratinjau",
+        "program_id={literasi}&import_id={literasi_import}",
+        "U F F A F N",
+    ),
+    // Saved already: the mentor passes the check and gets the 409.
+    (
+        "POST /api/belajar-soal-simpan",
+        "program_id={literasi}&import_id={literasi_import}",
+        "U F F A F N",
+    ),
+    (
+        "POST /api/belajar-soal-tarik",
+        "program_id={literasi}&question_id={literasi_question}",
+        "U F F A F A",
+    ),
+    // A pass mark that is none: past the check, the rule's 422.
+    (
+        "POST /api/belajar-tes-atur",
+        "program_id={literasi}&jenis=pasca&module_id=0&tes[pass]=101&tes[attempts]=3&tes[count]=0",
+        "U F F A F A",
+    ),
+    (
+        "GET /belajar/{program}/soal.gift",
+        "program={literasi}",
+        "U F F A F A",
+    ),
+    // Tests: the course's readers; the attempt is the pegawai's own (the facilitator and the
+    // admin, who are no learners, get the rule's 409 on beginning or submitting one).
+    (
+        "POST /api/belajar-tes",
+        "program_id={literasi}",
+        "U A F A F A",
+    ),
+    (
+        "POST /api/belajar-tes-mulai",
+        "program_id={literasi}&quiz_id={literasi_quiz}&kunci=matriks-2",
+        "U A F A F A",
+    ),
+    (
+        "POST /api/belajar-percobaan",
+        "program_id={literasi}&attempt_id={literasi_attempt}",
+        "U A F N F N",
+    ),
+    (
+        "POST /api/belajar-tes-kirim",
+        "program_id={literasi}&attempt_id={literasi_attempt}",
+        "U A F A F A",
     ),
     ("POST /api/belajar-pendaftar", "", "U F F F A A"),
     // The pegawai's application (her OPD's pengelola decides), and the admin's (another OPD).

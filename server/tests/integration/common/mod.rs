@@ -337,6 +337,26 @@ pub async fn call(
     Reply { status, body }
 }
 
+/// Posts a multipart form (an upload) to a server function, JSON back.
+pub async fn call_multipart(
+    client: &Client,
+    server: &Server,
+    endpoint: &str,
+    form: reqwest::multipart::Form,
+) -> Reply {
+    let res = client
+        .post(server.url(&format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .multipart(form)
+        .send()
+        .await
+        .expect("multipart call");
+    let status = res.status();
+    let text = res.text().await.unwrap_or_default();
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    Reply { status, body }
+}
+
 pub async fn login(client: &Client, server: &Server, nip: &str, password: &str) -> Reply {
     call(
         client,
