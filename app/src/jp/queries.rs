@@ -199,7 +199,7 @@ async fn insert_entry(
 }
 
 /// An activity that whoever led it has already confirmed (the mentor of a mentoring
-/// session; next, the facilitator of a class): it enters the ledger verified.
+/// session, the facilitator of a course completed): it enters the ledger verified.
 pub struct EarnedActivity {
     pub employee_id: i64,
     pub path: DevPath,
@@ -211,6 +211,9 @@ pub struct EarnedActivity {
     /// The employee who confirmed it, whose word makes it verified; `None` when a rule
     /// sends it to a verifier instead (it is then recorded, as an entry typed in is).
     pub verified_by: Option<i64>,
+    /// The JP the activity states itself (a course of the catalog has its own); `None`:
+    /// the conversion rules give them.
+    pub jp: Option<u32>,
 }
 
 /// Writes an activity another feature confirmed into the ledger, inside the caller's
@@ -223,8 +226,11 @@ pub async fn record_earned(
     activity: &EarnedActivity,
     now: i64,
 ) -> Result<i64, AppError> {
-    let jp = jp_for(rules, activity.path, activity.unit, activity.amount, false)
-        .map_err(|_| AppError::Internal)?;
+    let jp = match activity.jp.filter(|jp| *jp > 0) {
+        Some(jp) => jp,
+        None => jp_for(rules, activity.path, activity.unit, activity.amount, false)
+            .map_err(|_| AppError::Internal)?,
+    };
     let held_on = activity.held_on.to_string();
     Ok(sqlx::query(
         "INSERT INTO jp_entry (employee_id, year, path, title, organiser, starts_on, \

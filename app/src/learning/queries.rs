@@ -1,19 +1,28 @@
 //! What learning's sub-features share on the server (ssr only): a course's head, a person's
 //! standing in it and the one way to ask for it (`reader`, `editor_user`), its modules with
-//! that person's progress, its files as a module's text names them, and the one way seats
-//! change (a transaction holds the course first, then the waitlist moves up into free seats).
+//! that person's progress, its files as a module's text names them, the one way seats
+//! change (a transaction holds the course first, then the waitlist moves up into free seats),
+//! and the one way an enrolment completes (its JP entering the ledger once).
 
 use sqlx::{Row, any::AnyRow};
 
 use super::{
     CourseInfo, EnrolmentStatus, FileKind, FileRef, Files, ModuleLine,
-    rules::{self, Audience, ModuleState},
+    rules::{self, Audience, CompletionState, ModuleState},
 };
 use crate::{
-    auth::{CurrentUser, Permission, authorize, queries::require_user},
+    auth::{
+        CurrentUser, Permission, authorize,
+        queries::{audit, require_user},
+    },
+    calendar::IsoDate,
     catalog::ProgramMode,
     db::{Db, Tx, unix_now},
     error::AppError,
+    jp::{
+        AmountUnit, DevPath, JpRules,
+        queries::{EarnedActivity, record_earned},
+    },
     notify::{NotificationKind, queries::notify},
     org::JenisJabatan,
 };
@@ -151,6 +160,31 @@ pub async fn reader(db: &Db, program_id: i64) -> Result<Asking, AppError> {
     let asking = asking(db, program_id).await?;
     authorize(&asking.user, asking.standing.to_read())?;
     Ok(asking)
+}
+
+/// A learner asking about their own work in a course.
+pub struct Learner {
+    pub user: CurrentUser,
+    pub head: CourseHead,
+    pub enrolment_id: i64,
+}
+
+/// The person asking, once they learn in the course (enrolled and past the application);
+/// a facilitator or the admin who only reads it is told they are not enrolled.
+pub async fn learner(db: &Db, program_id: i64) -> Result<Learner, AppError> {
+    let Asking {
+        user,
+        head,
+        standing,
+    } = reader(db, program_id).await?;
+    match standing.enrolment {
+        Some((enrolment_id, status)) if status.reads() => Ok(Learner {
+            user,
+            head,
+            enrolment_id,
+        }),
+        _ => Err(rules::LearningError::NotEnrolled.into()),
+    }
 }
 
 /// The person asking, once they may edit the course (its facilitators and the admin).
@@ -317,4 +351,112 @@ pub async fn promote(tx: &mut Tx, head: &CourseHead, actor: &str) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// Makes the transaction the only one changing this learner's progress in the course until
+/// it ends: of two last steps at once, the second then sees the first, and one of them
+/// completes the course.
+pub async fn hold_enrolment(tx: &mut Tx, enrolment_id: i64, now: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE enrolment SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(enrolment_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Completes an enrolment once the course's rule is met (`rules::completes`): it turns
+/// completed, once, and the course's JP enter the ledger as confirmed by the course's
+/// facilitator (waiting for a verifier when the course has none). Inside the transaction
+/// that recorded the learner's step, after [`hold_enrolment`]; returns whether this step
+/// completed it.
+pub async fn complete_if_done(
+    tx: &mut Tx,
+    head: &CourseHead,
+    learner: (i64, i64),
+    jp_rules: &JpRules,
+    now: i64,
+) -> Result<bool, AppError> {
+    let (employee_id, enrolment_id) = learner;
+    let program_id = head.info.program_id;
+    let counts = sqlx::query(
+        "SELECT CAST(COUNT(*) AS BIGINT) AS required, \
+                CAST(COALESCE(SUM(CASE WHEN p.done_at IS NOT NULL THEN 1 ELSE 0 END), 0) \
+                     AS BIGINT) AS done \
+         FROM course_module m \
+         LEFT JOIN module_progress p ON p.module_id = m.id AND p.employee_id = $2 \
+         WHERE m.program_id = $1 AND m.required = 1 AND EXISTS \
+             (SELECT 1 FROM module_revision r WHERE r.module_id = m.id \
+              AND r.published_at IS NOT NULL)",
+    )
+    .bind(program_id)
+    .bind(employee_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let post_test = sqlx::query(
+        "SELECT q.open, (SELECT COUNT(*) FROM quiz_attempt a WHERE a.quiz_id = q.id \
+                AND a.employee_id = $2 AND a.passed = 1) AS passed \
+         FROM quiz q WHERE q.program_id = $1 AND q.kind = 'post'",
+    )
+    .bind(program_id)
+    .bind(employee_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let state = CompletionState {
+        mode: head.info.mode,
+        done: counts.get::<i64, _>("done").max(0) as u32,
+        required: counts.get::<i64, _>("required").max(0) as u32,
+        post_test_passed: post_test
+            .filter(|r| r.get::<i64, _>("open") == 1)
+            .map(|r| r.get::<i64, _>("passed") > 0),
+    };
+    if !rules::completes(state) {
+        return Ok(false);
+    }
+    let completed = sqlx::query(
+        "UPDATE enrolment SET status = 'completed', completed_at = $1, updated_at = $1 \
+         WHERE id = $2 AND status = 'active'",
+    )
+    .bind(now)
+    .bind(enrolment_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if completed != 1 {
+        return Ok(false);
+    }
+    let facilitator: Option<i64> = sqlx::query(
+        "SELECT MIN(employee_id) AS id FROM course_facilitator \
+         WHERE program_id = $1 AND employee_id <> $2",
+    )
+    .bind(program_id)
+    .bind(employee_id)
+    .fetch_one(&mut **tx)
+    .await?
+    .get("id");
+    let activity = EarnedActivity {
+        employee_id,
+        path: DevPath::ELearning,
+        title: head.info.title.clone(),
+        organiser: head.info.organiser.clone(),
+        held_on: IsoDate::from_unix_wita(now),
+        amount: 1,
+        unit: AmountUnit::Activities,
+        verified_by: facilitator,
+        jp: Some(head.info.jp),
+    };
+    let entry_id = record_earned(tx, jp_rules, &activity, now).await?;
+    sqlx::query("UPDATE enrolment SET jp_entry_id = $1 WHERE id = $2")
+        .bind(entry_id)
+        .bind(enrolment_id)
+        .execute(&mut **tx)
+        .await?;
+    audit(
+        tx,
+        None,
+        "course_complete",
+        &format!("program {program_id}, employee {employee_id}, jp entry {entry_id}"),
+    )
+    .await?;
+    Ok(true)
 }

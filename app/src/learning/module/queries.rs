@@ -13,10 +13,14 @@ use crate::{
         is_unique_violation, unix_now,
     },
     error::AppError,
+    jp::JpRules,
     learning::{
-        EnrolmentStatus, ModuleEditor, ModuleRead, RevisionView,
+        ModuleEditor, ModuleRead, RevisionView,
         module::rules::{self, Direction, MAX_MODULES, ModuleInput},
-        queries::{Asking, editor_user, files_of, lock_course, modules_of, reader},
+        queries::{
+            Asking, Learner, complete_if_done, editor_user, files_of, hold_enrolment, learner,
+            lock_course, modules_of, reader,
+        },
         rules::LearningError,
     },
     validation::FormValue,
@@ -111,13 +115,13 @@ pub async fn mark_done(
     if !well_formed(event_id) {
         return Err(AppError::BadRequest);
     }
-    let db = state()?.db;
-    let Asking { user, standing, .. } = reader(&db, program_id).await?;
-    if standing.status() != Some(EnrolmentStatus::Active)
-        && standing.status() != Some(EnrolmentStatus::Completed)
-    {
-        return Err(LearningError::NotEnrolled.into());
-    }
+    let state = state()?;
+    let db = state.db;
+    let Learner {
+        user,
+        head,
+        enrolment_id,
+    } = learner(&db, program_id).await?;
     let modules = modules_of(&db, program_id, user.employee_id, false).await?;
     let index = modules
         .iter()
@@ -126,6 +130,7 @@ pub async fn mark_done(
     let next = modules.get(index + 1).map(|m| m.id);
     let now = unix_now();
     let mut tx = db.begin_write().await?;
+    hold_enrolment(&mut tx, enrolment_id, now).await?;
     let opened: Option<i64> = sqlx::query(
         "SELECT last_seen_at FROM module_progress WHERE employee_id = $1 AND module_id = $2",
     )
@@ -169,6 +174,15 @@ pub async fn mark_done(
         done_seconds: Some(seconds),
     };
     done.record(&mut tx, now).await?;
+    let jp_rules = JpRules::with_minutes(state.settings.jp_minutes);
+    complete_if_done(
+        &mut tx,
+        &head,
+        (user.employee_id, enrolment_id),
+        &jp_rules,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(next)
 }

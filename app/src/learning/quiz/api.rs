@@ -110,7 +110,8 @@ pub async fn get_attempt(program_id: i64, attempt_id: i64) -> Result<AttemptView
 }
 
 /// Submits an attempt's answers (`jawaban[q{question}]`, and `jawaban[q{question}-{choice}]`
-/// for each box ticked of a multiple-choice question); marked at once, accepted once.
+/// for each box ticked of a multiple-choice question); marked at once, accepted once. A
+/// post-test passed may complete the course.
 #[server(endpoint = "belajar-tes-kirim")]
 pub async fn submit_attempt(
     program_id: i64,
@@ -118,9 +119,15 @@ pub async fn submit_attempt(
     jawaban: Option<HashMap<String, String>>,
 ) -> Result<(), AppError> {
     let page = format!("/belajar/{program_id}/tes/{attempt_id}");
-    crate::error::form_result(
+    crate::error::form_result_to(
         attempt_queries::submit(program_id, attempt_id, jawaban.unwrap_or_default()).await,
-        &format!("{page}?terkirim"),
+        |completed| {
+            if *completed {
+                format!("{page}?terkirim&tamat")
+            } else {
+                format!("{page}?terkirim")
+            }
+        },
         &page,
     )
 }

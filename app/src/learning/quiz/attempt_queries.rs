@@ -22,11 +22,8 @@ use crate::{
         is_unique_violation, unix_now,
     },
     error::AppError,
-    learning::{
-        EnrolmentStatus,
-        queries::{Asking, reader},
-        rules::LearningError,
-    },
+    jp::JpRules,
+    learning::queries::{Asking, Learner, complete_if_done, hold_enrolment, learner, reader},
     validation::{Lines, clean_text},
 };
 
@@ -159,18 +156,6 @@ pub async fn course_tests(program_id: i64) -> Result<CourseTests, AppError> {
         quizzes,
         gain: rules::gain(first_pre, best_post),
     })
-}
-
-/// The learner asking, enrolled and learning in the course.
-async fn learner(db: &Db, program_id: i64) -> Result<Asking, AppError> {
-    let asking = reader(db, program_id).await?;
-    if !matches!(
-        asking.standing.status(),
-        Some(EnrolmentStatus::Active | EnrolmentStatus::Completed)
-    ) {
-        return Err(LearningError::NotEnrolled.into());
-    }
-    Ok(asking)
 }
 
 /// Begins an attempt, or goes on with the one begun; returns its id.
@@ -420,13 +405,19 @@ pub async fn attempt(program_id: i64, attempt_id: i64) -> Result<AttemptView, Ap
 }
 
 /// Marks and saves an attempt's answers, once. `posted`: the form's `jawaban[…]` fields.
+/// Returns whether passing it completed the course.
 pub async fn submit(
     program_id: i64,
     attempt_id: i64,
     posted: HashMap<String, String>,
-) -> Result<(), AppError> {
-    let db = state()?.db;
-    let user = learner(&db, program_id).await?.user;
+) -> Result<bool, AppError> {
+    let state = state()?;
+    let db = state.db;
+    let Learner {
+        user,
+        head,
+        enrolment_id,
+    } = learner(&db, program_id).await?;
     let held = held(&db.pool, program_id, attempt_id, user.employee_id).await?;
     if held.submitted {
         return Err(QuizError::AttemptSubmitted.into());
@@ -461,12 +452,14 @@ pub async fn submit(
     let right = marked.iter().filter(|m| m.2).count() as u32;
     let score = rules::score(right, marked.len() as u32);
     let passed = score >= held.pass_percent;
+    let now = unix_now();
     let mut tx = db.begin_write().await?;
+    hold_enrolment(&mut tx, enrolment_id, now).await?;
     let closed = sqlx::query(
         "UPDATE quiz_attempt SET submitted_at = $1, score = $2, passed = $3 \
          WHERE id = $4 AND submitted_at IS NULL",
     )
-    .bind(unix_now())
+    .bind(now)
     .bind(i64::from(score))
     .bind(i64::from(passed))
     .bind(attempt_id)
@@ -495,6 +488,17 @@ pub async fn submit(
         &format!("program {program_id}, attempt {attempt_id}: {score}%"),
     )
     .await?;
+    let completed = held.kind == QuizKind::Post && passed && {
+        let jp_rules = JpRules::with_minutes(state.settings.jp_minutes);
+        complete_if_done(
+            &mut tx,
+            &head,
+            (user.employee_id, enrolment_id),
+            &jp_rules,
+            now,
+        )
+        .await?
+    };
     tx.commit().await?;
-    Ok(())
+    Ok(completed)
 }

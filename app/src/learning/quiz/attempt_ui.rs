@@ -119,10 +119,12 @@ pub fn AttemptPage() -> impl IntoView {
     let data = Resource::new(move || (program(), attempt()), |(p, a)| get_attempt(p, a));
     let error = posted_error();
     let sent = posted_flag("terkirim");
+    let completed = posted_flag("tamat");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, quiz.attempt_title) />
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         {move || sent().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, quiz.sent)}</p> })}
+        {move || completed().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.course_completed)}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { page_or_error(data.await, |a| view! { <Attempt a /> }) })}
         </Suspense>

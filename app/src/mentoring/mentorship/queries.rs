@@ -335,6 +335,7 @@ pub async fn confirm_session(session_id: i64) -> Result<i64, AppError> {
             amount: 1,
             unit: AmountUnit::Sessions,
             verified_by: verified.then_some(head.mentor_id),
+            jp: None,
         };
         let entry_id = record_earned(&mut tx, &rules, &activity, unix_now()).await?;
         sqlx::query("UPDATE mentoring_session SET jp_entry_id = $1 WHERE id = $2")

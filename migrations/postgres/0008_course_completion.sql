@@ -1,0 +1,4 @@
+-- A course completed (PostgreSQL dialect), owned by app/src/learning/: when, and the JP entry it
+-- entered in the ledger (exactly one: the enrolment turns completed once).
+ALTER TABLE enrolment ADD COLUMN completed_at BIGINT;
+ALTER TABLE enrolment ADD COLUMN jp_entry_id BIGINT REFERENCES jp_entry (id);
