@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use sqlx::{Row, any::AnyRow};
 
 use super::{
-    bank_queries::{settings_of, spec_of},
+    bank_queries::{questions_in_use, settings_of, spec_of},
     model::{
         Answer, AttemptQuestion, AttemptView, CourseTests, QuestionSpec, QuizCard, QuizKind,
         QuizState,
@@ -120,9 +120,7 @@ pub async fn course_tests(program_id: i64) -> Result<CourseTests, AppError> {
             QuizKind::Module => {}
         }
         let open_attempt = attempts.iter().find(|a| a.2.is_none()).map(|a| a.0);
-        let questions = pool_of(&db.pool, program_id, r.get("module_id"))
-            .await?
-            .len();
+        let questions = questions_in_use(&db, program_id, r.get("module_id")).await?;
         let state = QuizState {
             kind,
             open: s.open,
@@ -130,7 +128,7 @@ pub async fn course_tests(program_id: i64) -> Result<CourseTests, AppError> {
             attempts: attempts.len() as u32,
             has_open_attempt: open_attempt.is_some(),
             post_begun,
-            questions: questions as u32,
+            questions,
         };
         quizzes.push(QuizCard {
             quiz_id: r.get("id"),
@@ -280,15 +278,23 @@ async fn held(
     })
 }
 
-/// The specs of an attempt's questions.
-async fn specs_of(db: &Db, drawn: &[Drawn]) -> Result<HashMap<i64, QuestionSpec>, AppError> {
+/// The specs of an attempt's questions, read in one query (its course's questions, kept
+/// when drawn; a question withdrawn since stays in the attempt).
+async fn specs_of(
+    db: &Db,
+    program_id: i64,
+    drawn: &[Drawn],
+) -> Result<HashMap<i64, QuestionSpec>, AppError> {
+    let rows = sqlx::query("SELECT id, spec FROM question WHERE program_id = $1")
+        .bind(program_id)
+        .fetch_all(&db.pool)
+        .await?;
     let mut specs = HashMap::with_capacity(drawn.len());
-    for d in drawn {
-        let r = sqlx::query("SELECT spec FROM question WHERE id = $1")
-            .bind(d.question_id)
-            .fetch_one(&db.pool)
-            .await?;
-        specs.insert(d.question_id, spec_of(&r)?);
+    for r in &rows {
+        let id: i64 = r.get("id");
+        if drawn.iter().any(|d| d.question_id == id) {
+            specs.insert(id, spec_of(r)?);
+        }
     }
     Ok(specs)
 }
@@ -330,7 +336,7 @@ pub async fn attempt(program_id: i64, attempt_id: i64) -> Result<AttemptView, Ap
     let db = state()?.db;
     let Asking { user, head, .. } = reader(&db, program_id).await?;
     let held = held(&db.pool, program_id, attempt_id, user.employee_id).await?;
-    let specs = specs_of(&db, &held.drawn).await?;
+    let specs = specs_of(&db, program_id, &held.drawn).await?;
     let answers: HashMap<i64, (Response, bool)> = if held.submitted {
         let rows = sqlx::query(
             "SELECT question_id, response, correct FROM attempt_answer WHERE attempt_id = $1",
@@ -422,7 +428,7 @@ pub async fn submit(
     if held.submitted {
         return Err(QuizError::AttemptSubmitted.into());
     }
-    let specs = specs_of(&db, &held.drawn).await?;
+    let specs = specs_of(&db, program_id, &held.drawn).await?;
     // Every field answers a question of this attempt.
     let drawn_ids: Vec<String> = held
         .drawn

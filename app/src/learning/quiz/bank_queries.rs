@@ -430,6 +430,24 @@ pub async fn retire(program_id: i64, question_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// How many questions a test draws from: the course's in use, or a module's.
+pub(super) async fn questions_in_use(
+    db: &Db,
+    program_id: i64,
+    module_id: Option<i64>,
+) -> Result<u32, AppError> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM question WHERE program_id = $1 AND retired_at IS NULL \
+         AND ($2 = 0 OR module_id = $2)",
+    )
+    .bind(program_id)
+    .bind(module_id.unwrap_or(0))
+    .fetch_one(&db.pool)
+    .await?
+    .get("n");
+    Ok(n.max(0) as u32)
+}
+
 /// Saves a test's settings (`kind`: `pra`, `pasca` or `modul` with its module).
 pub async fn save_settings(
     program_id: i64,
@@ -450,15 +468,7 @@ pub async fn save_settings(
         }
         _ => None,
     };
-    let available: i64 = sqlx::query(
-        "SELECT COUNT(*) AS n FROM question WHERE program_id = $1 AND retired_at IS NULL \
-         AND ($2 = 0 OR module_id = $2)",
-    )
-    .bind(program_id)
-    .bind(module.unwrap_or(0))
-    .fetch_one(&db.pool)
-    .await?
-    .get("n");
+    let available = questions_in_use(&db, program_id, module).await?;
     if valid.open && available == 0 {
         return Err(QuizError::NoQuestions.into());
     }
