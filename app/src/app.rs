@@ -21,6 +21,7 @@ use crate::{
     i18n::I18nContextProvider,
     jp::ui::{LedgerPage, VerifyPage},
     learning::{
+        certificate::ui::{CertificatesPage, VerificationPage},
         course::ui::ManagePage,
         enrolment::ui::{ApplicationsPage, CoursePage, MyLearningPage},
         module::ui::{ModuleEditorPage, ModulePage},
@@ -209,6 +210,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/belajar/:program/kelola/soal") view=BankPage ssr=SsrMode::Async />
                         <Route path=path!("/belajar/:program/kelola/soal/impor/:import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/belajar/:program/tes/:attempt") view=AttemptPage ssr=SsrMode::Async />
+                        <Route path=path!("/sertifikat") view=VerificationPage ssr=SsrMode::Async />
+                        <Route path=path!("/sertifikat/:kode") view=VerificationPage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring") view=FindMentorPage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring/profil") view=MentorProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/mentoring/permintaan") view=MentorDeskPage ssr=SsrMode::Async />
@@ -220,6 +223,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/standar") view=StandardPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/katalog") view=ProgramAdminPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/pencocokan") view=BulkMatchPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/sertifikat") view=CertificatesPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/dasbor/pegawai")
                             view=DashboardPeoplePage

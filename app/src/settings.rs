@@ -46,6 +46,18 @@ pub struct Settings {
     /// How the OPD of mentor and mentee weighs in recommendations and bulk matching: `same`,
     /// `other` or `neutral` (the server refuses anything else at start-up).
     pub mentor_opd: String,
+    /// The site's public address (`https://bina.palukota.go.id`), printed on certificates and
+    /// in their QR codes.
+    pub public_url: String,
+    /// The government that issues certificates, at their head.
+    pub certificate_government: String,
+    /// The city named beside a certificate's date.
+    pub certificate_place: String,
+    /// The position and the name of whoever signs certificates (the name may be empty).
+    pub certificate_signer_title: String,
+    pub certificate_signer_name: String,
+    /// Certificate codes one client address may check on the public page in a minute.
+    pub certificate_lookups_per_minute: u32,
 }
 
 impl Default for Settings {
@@ -68,6 +80,14 @@ impl Default for Settings {
             mentor_min_lead: 1,
             mentor_reach_required: true,
             mentor_opd: "same".into(),
+            public_url: "http://127.0.0.1:3000".into(),
+            certificate_government: "Pemerintah Kota Palu".into(),
+            certificate_place: "Palu".into(),
+            certificate_signer_title: "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya \
+                                       Manusia Daerah Kota Palu"
+                .into(),
+            certificate_signer_name: String::new(),
+            certificate_lookups_per_minute: 20,
         }
     }
 }

@@ -75,6 +75,26 @@ impl Config {
             return Err("BINA_MENTOR_MIN_LEAD must be between 1 and 4".into());
         }
         let addr: SocketAddr = var("BINA_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
+        let public_origins: Vec<String> = std::env::var("BINA_PUBLIC_ORIGIN")
+            .unwrap_or_default()
+            .split(',')
+            .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        // Certificates print the address people reach Bina at: the first public origin,
+        // else the address it listens on.
+        let public_url = var(
+            "BINA_PUBLIC_URL",
+            public_origins
+                .first()
+                .cloned()
+                .unwrap_or_else(|| format!("http://{addr}")),
+        )?
+        .trim_end_matches('/')
+        .to_owned();
+        if !public_url.starts_with("http://") && !public_url.starts_with("https://") {
+            return Err("BINA_PUBLIC_URL must start with http:// or https://".into());
+        }
         let proxy_hops = if flag("BINA_TRUST_PROXY", false)? {
             var("BINA_PROXY_HOPS", 1usize)?.max(1)
         } else {
@@ -86,12 +106,7 @@ impl Config {
             site_root: var("BINA_SITE_ROOT", "target/site".to_owned())?,
             session_cache: Duration::from_millis(var("BINA_SESSION_CACHE_MS", 1000)?),
             shutdown_grace: Duration::from_secs(var("BINA_SHUTDOWN_GRACE_SECS", 10)?),
-            public_origins: std::env::var("BINA_PUBLIC_ORIGIN")
-                .unwrap_or_default()
-                .split(',')
-                .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
-                .filter(|o| !o.is_empty())
-                .collect(),
+            public_origins,
             settings: Settings {
                 jp_minutes,
                 jp_yearly_target: var("BINA_JP_YEARLY_TARGET", defaults.jp_yearly_target)?,
@@ -133,6 +148,25 @@ impl Config {
                     defaults.mentor_reach_required,
                 )?,
                 mentor_opd,
+                public_url,
+                certificate_government: var(
+                    "BINA_CERTIFICATE_GOVERNMENT",
+                    defaults.certificate_government,
+                )?,
+                certificate_place: var("BINA_CERTIFICATE_PLACE", defaults.certificate_place)?,
+                certificate_signer_title: var(
+                    "BINA_CERTIFICATE_SIGNER_TITLE",
+                    defaults.certificate_signer_title,
+                )?,
+                certificate_signer_name: var(
+                    "BINA_CERTIFICATE_SIGNER_NAME",
+                    defaults.certificate_signer_name,
+                )?,
+                certificate_lookups_per_minute: var(
+                    "BINA_CERTIFICATE_LOOKUPS_PER_MINUTE",
+                    defaults.certificate_lookups_per_minute,
+                )?
+                .max(1),
             },
         })
     }

@@ -1,6 +1,7 @@
 //! The plain routes that send a file: dashboard tables as CSV, the evidence of a JP entry,
-//! a course's images and attachments, and its questions as GIFT. Each asks the session who
-//! is calling and the feature's rule book whether they may, as a server function would.
+//! a course's images and attachments, its questions as GIFT, and a certificate as PDF.
+//! Each asks the session who is calling and the feature's rule book whether they may, as a
+//! server function would.
 
 use axum::{
     Router,
@@ -62,8 +63,17 @@ pub fn routes(state: AppState) -> Router<LeptosOptions> {
         )
         .route(
             paths::QUESTION_EXPORT,
-            get(move |auth: AuthSession, Path(program): Path<i64>| {
-                question_export(state.clone(), auth, program)
+            get({
+                let state = state.clone();
+                move |auth: AuthSession, Path(program): Path<i64>| {
+                    question_export(state.clone(), auth, program)
+                }
+            }),
+        )
+        .route(
+            paths::CERTIFICATE_PDF,
+            get(move |auth: AuthSession, Path(code): Path<String>| {
+                certificate_pdf(state.clone(), auth, code)
             }),
         )
 }
@@ -239,6 +249,40 @@ async fn question_export(state: AppState, auth: AuthSession, program_id: i64) ->
         )
             .into_response(),
         Err(e) => error_response(&e),
+    }
+}
+
+/// A certificate's PDF, for its holder and the admin, made when asked (from what was kept
+/// at issue) on a blocking thread: drawing a page is CPU work.
+async fn certificate_pdf(state: AppState, auth: AuthSession, code: String) -> Response {
+    use bina_app::learning::certificate::{pdf, queries};
+    let user = match session_user(&state, auth).await {
+        Ok(user) => user,
+        Err(res) => return res,
+    };
+    let document = match queries::document(&state.db, &user, &code).await {
+        Ok(document) => document,
+        Err(e) => return error_response(&e),
+    };
+    let issuer = queries::issuer(&state.settings);
+    let name = format!("sertifikat-{}.pdf", document.code);
+    match tokio::task::spawn_blocking(move || pdf::render(&document, &issuer)).await {
+        Ok(Ok(bytes)) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        failed => {
+            tracing::error!(?failed, "certificate PDF failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 

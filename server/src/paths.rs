@@ -8,6 +8,7 @@ pub const MENTORING_CSV: &str = "/dasbor/mentoring/unduh";
 pub const EVIDENCE: &str = "/bukti/{id}";
 pub const COURSE_FILE: &str = "/belajar/{program}/berkas/{file}";
 pub const QUESTION_EXPORT: &str = "/belajar/{program}/soal.gift";
+pub const CERTIFICATE_PDF: &str = "/sertifikat/{code}/unduh";
 pub const HEALTH: &str = "/healthz";
 
 /// Every route that is not a page: the plain routes and the registered server functions,
@@ -20,6 +21,7 @@ pub fn route_list() -> Vec<String> {
         ("GET", EVIDENCE),
         ("GET", COURSE_FILE),
         ("GET", QUESTION_EXPORT),
+        ("GET", CERTIFICATE_PDF),
         ("GET", HEALTH),
     ]
     .iter()

@@ -90,10 +90,14 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
     )
     .build();
 
+    let lookups = bina_app::learning::certificate::queries::CertificateLookups::new(
+        config.settings.certificate_lookups_per_minute,
+    );
     let context = {
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            provide_context(lookups.clone());
             provide_context(RequestUser::default());
         }
     };

@@ -45,7 +45,8 @@ pub fn DictionaryPage() -> impl IntoView {
         <p class="muted">
             <A href="/admin/standar">{t!(i18n, admin.standard_title)}</A> " · "
             <A href="/admin/katalog">{t!(i18n, admin.program_title)}</A> " · "
-            <A href="/admin/pencocokan">{t!(i18n, bulk.title)}</A>
+            <A href="/admin/pencocokan">{t!(i18n, bulk.title)}</A> " · "
+            <A href="/admin/sertifikat">{t!(i18n, certificate.admin_title)}</A>
         </p>
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         <Suspense fallback=Loading>

@@ -99,6 +99,8 @@ pub enum Permission {
     /// Confirm or refuse an application for a classroom course from an employee of an OPD:
     /// the OPD's pengelola and the admin.
     DecideEnrolment { opd_id: i64 },
+    /// Download a certificate's PDF (it prints the NIP): its holder and the admin.
+    DownloadCertificate { holder: i64 },
 }
 
 pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppError> {
@@ -124,6 +126,7 @@ pub fn authorize(user: &CurrentUser, permission: Permission) -> Result<(), AppEr
         } => learner || facilitator || roles.admin,
         Permission::Facilitate { facilitator } => facilitator || roles.admin,
         Permission::DecideEnrolment { opd_id } => manages(opd_id),
+        Permission::DownloadCertificate { holder } => user.employee_id == holder || roles.admin,
     };
     if allowed {
         Ok(())
@@ -543,5 +546,17 @@ mod tests {
         assert_eq!(authorize(&pengelola, decide(8)), Err(AppError::Forbidden));
         assert_eq!(authorize(&plain, decide(7)), Err(AppError::Forbidden));
         assert_eq!(authorize(&admin, decide(8)), Ok(()));
+        // A certificate's PDF prints the NIP: its holder and the admin, not their pengelola.
+        let download = |holder| Permission::DownloadCertificate { holder };
+        assert_eq!(authorize(&plain, download(plain.employee_id)), Ok(()));
+        assert_eq!(
+            authorize(&plain, download(plain.employee_id + 1)),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(&pengelola, download(plain.employee_id + 1)),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(authorize(&admin, download(plain.employee_id + 1)), Ok(()));
     }
 }

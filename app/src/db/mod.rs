@@ -174,6 +174,18 @@ impl Db {
     }
 }
 
+/// A search text as a `LIKE … ESCAPE '\'` pattern that finds it anywhere, lower-cased, its
+/// wildcards escaped, so a search for "50%" finds "50%", not everything.
+pub fn like_pattern(query: &str) -> String {
+    let escaped = query
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// Seconds since the Unix epoch, UTC: how Bina stores time.
 pub fn unix_now() -> i64 {
     std::time::SystemTime::now()

@@ -119,6 +119,8 @@ app_error! {
     Learning(crate::learning::rules::LearningError) = "belajar",
     /// A question import, a test's settings or an attempt broke a rule.
     Quiz(crate::learning::quiz::rules::QuizError) = "tes",
+    /// A certificate's revocation broke a rule.
+    Certificate(crate::learning::certificate::rules::CertificateError) = "sertifikat",
 }
 
 impl FromServerFnError for AppError {

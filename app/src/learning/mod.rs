@@ -11,7 +11,10 @@
 //! - `material/`: a course's images and PDF attachments, which its modules' text shows.
 //! - `quiz/`: the question bank (GIFT in and out), pre-, post- and module tests, attempts,
 //!   the learner's gain and per-question statistics.
+//! - `certificate/`: the certificate a completion issues, its PDF, the public verification
+//!   page and the admin's revocation.
 
+pub mod certificate;
 pub mod course;
 pub mod enrolment;
 pub mod material;

@@ -2,12 +2,13 @@
 //! standing in it and the one way to ask for it (`reader`, `editor_user`), its modules with
 //! that person's progress, its files as a module's text names them, the one way seats
 //! change (a transaction holds the course first, then the waitlist moves up into free seats),
-//! and the one way an enrolment completes (its JP entering the ledger once).
+//! and the one way an enrolment completes (its JP entering the ledger once, its certificate
+//! issued once).
 
 use sqlx::{Row, any::AnyRow};
 
 use super::{
-    CourseInfo, EnrolmentStatus, FileKind, FileRef, Files, ModuleLine,
+    CourseInfo, EnrolmentStatus, FileKind, FileRef, Files, ModuleLine, certificate,
     rules::{self, Audience, CompletionState, ModuleState},
 };
 use crate::{
@@ -366,8 +367,9 @@ pub async fn hold_enrolment(tx: &mut Tx, enrolment_id: i64, now: i64) -> Result<
 }
 
 /// Completes an enrolment once the course's rule is met (`rules::completes`): it turns
-/// completed, once, and the course's JP enter the ledger as confirmed by the course's
-/// facilitator (waiting for a verifier when the course has none). Inside the transaction
+/// completed, once, the course's JP enter the ledger as confirmed by the course's
+/// facilitator (waiting for a verifier when the course has none), and its certificate is
+/// issued. Inside the transaction
 /// that recorded the learner's step, after [`hold_enrolment`]; returns whether this step
 /// completed it.
 pub async fn complete_if_done(
@@ -451,6 +453,16 @@ pub async fn complete_if_done(
         .bind(enrolment_id)
         .execute(&mut **tx)
         .await?;
+    certificate::queries::issue(
+        tx,
+        enrolment_id,
+        &head.info.title,
+        &head.info.organiser,
+        head.info.mode,
+        head.info.jp,
+        now,
+    )
+    .await?;
     audit(
         tx,
         None,

@@ -10,7 +10,7 @@ use crate::{
         Permission, Scope, authorize,
         queries::{require_user, state},
     },
-    db::Db,
+    db::{Db, like_pattern},
     org::{AccessClass, JenisJabatan, OpdChoice},
 };
 
@@ -65,17 +65,6 @@ pub async fn team() -> Result<Vec<EmployeeRow>, AppError> {
     .fetch_all(&state()?.db.pool)
     .await?;
     Ok(rows.iter().map(employee_row).collect())
-}
-
-/// Escapes LIKE wildcards so a search for "50%" finds "50%", not everything.
-fn like_pattern(query: &str) -> String {
-    let escaped = query
-        .trim()
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 pub async fn opd_staff(

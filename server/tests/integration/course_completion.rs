@@ -1,6 +1,7 @@
 //! Completing an online course over HTTP: the last required module done (and the post-test
 //! passed, when the course has one) completes the enrolment once and enters the course's JP
-//! in the ledger once, confirmed by its facilitator, also when the last two steps race.
+//! in the ledger once, confirmed by its facilitator, and issues one certificate, also when
+//! the last two steps race.
 
 use reqwest::StatusCode;
 
@@ -14,7 +15,13 @@ on_both_engines!(
     a_course_with_a_post_test_completes_when_it_is_passed,
 );
 
-async fn done(client: &reqwest::Client, server: &Server, program: &str, module: &str) -> Reply {
+/// Marks a module done as its learner (a fresh event id each time).
+pub(crate) async fn done(
+    client: &reqwest::Client,
+    server: &Server,
+    program: &str,
+    module: &str,
+) -> Reply {
     let key = format!("selesai-{module}-{}", fastrand::u64(..));
     call(
         client,
@@ -75,6 +82,10 @@ async fn an_online_course_completes_once_and_its_jp_enter_the_ledger_once(db: Te
         outcome(&store, &course, me).await,
         ("completed".to_owned(), 1)
     );
+    let certificates = format!(
+        "SELECT COUNT(*) FROM certificate WHERE program_id = {course} AND employee_id = {me}"
+    );
+    assert_eq!(count(&store, &certificates).await, 1, "one certificate");
     let entry = |column: &str| {
         format!(
             "SELECT {column} FROM jp_entry WHERE employee_id = {me} AND id = \
@@ -107,6 +118,7 @@ async fn an_online_course_completes_once_and_its_jp_enter_the_ledger_once(db: Te
         outcome(&store, &course, me).await,
         ("completed".to_owned(), 1)
     );
+    assert_eq!(count(&store, &certificates).await, 1);
     let page = call(
         &pegawai,
         &server,

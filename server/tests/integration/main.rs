@@ -10,6 +10,7 @@ mod auth;
 mod authorization;
 mod authorization_matrix;
 mod bad_input;
+mod certificates;
 mod course_completion;
 mod course_files;
 mod dashboard;

@@ -79,6 +79,10 @@ const NAMES: &[&str] = &[
     "tes[pass]",
     "tes[attempts]",
     "tes[count]",
+    "code",
+    "search",
+    "certificate_id",
+    "reason",
 ];
 
 const VALUES: &[&str] = &[

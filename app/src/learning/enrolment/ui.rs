@@ -13,6 +13,7 @@ use crate::{
     i18n::*,
     learning::{
         CourseCard, CourseView, EnrolmentStatus,
+        certificate::ui::MyCertificate,
         quiz::ui::CourseTests,
         rules::Decision,
         ui::{CourseProgress, StatusTag},
@@ -151,7 +152,10 @@ fn Course(
         {seats.map(|(seats, taken)| view! { <p>{t!(i18n, learning.seats, taken = taken, seats = seats)}</p> })}
         {status.map(|status| view! { <p>{t!(i18n, learning.your_status)} " " <StatusTag status /></p> })}
         {waitlist.map(|n| view! { <p class="alert alert-warn">{t!(i18n, learning.waitlist_position, n = n)}</p> })}
-        {(status == Some(EnrolmentStatus::Completed)).then(|| view! { <p class="alert alert-ok">{t!(i18n, learning.course_completed)}</p> })}
+        {(status == Some(EnrolmentStatus::Completed)).then(|| view! {
+            <p class="alert alert-ok">{t!(i18n, learning.course_completed)}</p>
+            <MyCertificate program_id=pid />
+        })}
         {(status == Some(EnrolmentStatus::Applied)).then(|| view! { <p class="muted">{t!(i18n, learning.applied_wait)}</p> })}
         {learner.then(|| view! {
             <CourseProgress done=c.done required=c.required label_id="kemajuan-program".to_owned() />

@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use crate::common::{
     PASSWORD, Server, TestDb, browser, call, call_multipart, listed_routes, logged_in, whoami,
 };
+use crate::course_completion::done;
 use crate::course_files::png;
-use crate::learning::course_id;
+use crate::learning::{course_id, enrol, module_ids};
 use crate::ledger::{PDF, entry_form, record, today};
 use crate::mentoring::{count, database, m06, start_mentorship};
 use crate::quiz::{imported, set_test};
@@ -254,8 +255,34 @@ async fn learning(
         "admin_application",
         count(&store, &application("admin")).await.to_string(),
     );
-    values.insert("course", course_id(db, "Pelayanan Publik Prima").await);
+    let course = course_id(db, "Pelayanan Publik Prima").await;
+    certificate(server, &store, pegawai, &course, values).await;
+    values.insert("course", course);
     values.insert("literasi", literasi);
+}
+
+/// The pegawai's certificate: she completes the three modules of "Pelayanan Publik Prima".
+async fn certificate(
+    server: &Server,
+    store: &bina_app::db::Db,
+    pegawai: &Client,
+    course: &str,
+    values: &mut HashMap<&'static str, String>,
+) {
+    enrol(pegawai, server, course).await;
+    for module in module_ids(pegawai, server, course).await {
+        let reply = done(pegawai, server, course, &module).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    let id = count(store, "SELECT MAX(id) FROM certificate").await;
+    use sqlx::Row;
+    let code: String = sqlx::query(&format!("SELECT code FROM certificate WHERE id = {id}"))
+        .fetch_one(&store.pool)
+        .await
+        .unwrap()
+        .get("code");
+    values.insert("certificate", id.to_string());
+    values.insert("certificate_code", code);
 }
 
 /// Two questions of the course the mentor facilitates, its post-test open, and the

@@ -325,6 +325,34 @@ pub(super) const MATRIX: &[(&str, &str, &str)] = &[
         "U A F A F A",
     ),
     ("POST /api/belajar-pendaftar", "", "U F F F A A"),
+    // Certificates: the public check for anyone; the PDF for its holder (the pegawai) and the
+    // admin, unknown to the others; the list and revocation (a reason missing: the rule's
+    // 422 past the check) for the admin.
+    (
+        "POST /api/sertifikat-periksa",
+        "code={certificate_code}",
+        "A A A A A A",
+    ),
+    (
+        "POST /api/belajar-sertifikat-saya",
+        "program_id={course}",
+        "U A A A A A",
+    ),
+    (
+        "GET /sertifikat/{code}/unduh",
+        "code={certificate_code}",
+        "U A N N N A",
+    ),
+    (
+        "POST /api/sertifikat-daftar",
+        "search=&page=0",
+        "U F F F F A",
+    ),
+    (
+        "POST /api/sertifikat-cabut",
+        "certificate_id={certificate}&reason=",
+        "U F F F F A",
+    ),
     // The pegawai's application (her OPD's pengelola decides), and the admin's (another OPD).
     (
         "POST /api/belajar-putus",
