@@ -15,6 +15,7 @@
 //!   page and the admin's revocation.
 
 pub mod certificate;
+pub mod completion;
 pub mod course;
 pub mod enrolment;
 pub mod material;

@@ -185,12 +185,15 @@ pub struct PersonRef {
 /// One participant on the facilitator's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
+    pub enrolment_id: i64,
     pub name: String,
     pub nip: String,
     pub opd_name: String,
     pub status: EnrolmentStatus,
     pub done: u32,
     pub minutes_spent: u32,
+    /// Days attended, as recorded (classroom and blended courses).
+    pub attended: Option<u32>,
 }
 
 /// The facilitator's (and the admin's) page of a course.
@@ -206,6 +209,8 @@ pub struct ManageView {
     pub modules: Vec<ModuleLine>,
     pub participants: Vec<Participant>,
     pub required: u32,
+    /// Days the course runs (what attendance is counted of).
+    pub course_days: u32,
     pub opds: Vec<OpdChoice>,
 }
 

@@ -9,7 +9,8 @@ use sqlx::{Row, any::AnyRow};
 
 use super::{
     CourseInfo, EnrolmentStatus, FileKind, FileRef, Files, ModuleLine, certificate,
-    rules::{self, Audience, CompletionState, ModuleState},
+    completion::{self, CompletionState},
+    rules::{self, Audience, ModuleState},
 };
 use crate::{
     auth::{
@@ -366,7 +367,7 @@ pub async fn hold_enrolment(tx: &mut Tx, enrolment_id: i64, now: i64) -> Result<
     Ok(())
 }
 
-/// Completes an enrolment once the course's rule is met (`rules::completes`): it turns
+/// Completes an enrolment once the course's rule is met (`completion::completes`): it turns
 /// completed, once, the course's JP enter the ledger as confirmed by the course's
 /// facilitator (waiting for a verifier when the course has none), and its certificate is
 /// issued. Inside the transaction
@@ -404,6 +405,17 @@ pub async fn complete_if_done(
     .bind(employee_id)
     .fetch_optional(&mut **tx)
     .await?;
+    let classroom = sqlx::query(
+        "SELECT p.path, (SELECT a.days FROM attendance a WHERE a.enrolment_id = $2) AS days \
+         FROM program p WHERE p.id = $1",
+    )
+    .bind(program_id)
+    .bind(enrolment_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let attended = classroom
+        .get::<Option<i64>, _>("days")
+        .map(|d| d.max(0) as u32);
     let state = CompletionState {
         mode: head.info.mode,
         done: counts.get::<i64, _>("done").max(0) as u32,
@@ -411,8 +423,10 @@ pub async fn complete_if_done(
         post_test_passed: post_test
             .filter(|r| r.get::<i64, _>("open") == 1)
             .map(|r| r.get::<i64, _>("passed") > 0),
+        attended,
+        course_days: completion::course_days(&head.info.starts_on, &head.info.ends_on),
     };
-    if !rules::completes(state) {
+    if !completion::completes(state) {
         return Ok(false);
     }
     let completed = sqlx::query(
@@ -436,14 +450,24 @@ pub async fn complete_if_done(
     .fetch_one(&mut **tx)
     .await?
     .get("id");
+    // Online: one e-learning course. In a room: the days attended on the program's own path.
+    let (path, amount, unit) = match head.info.mode {
+        ProgramMode::Online => (DevPath::ELearning, 1, AmountUnit::Activities),
+        ProgramMode::Classroom | ProgramMode::Blended => (
+            DevPath::from_code(&classroom.get::<String, _>("path"))
+                .unwrap_or(DevPath::PelatihanTeknis),
+            attended.unwrap_or(1).max(1),
+            AmountUnit::Days,
+        ),
+    };
     let activity = EarnedActivity {
         employee_id,
-        path: DevPath::ELearning,
+        path,
         title: head.info.title.clone(),
         organiser: head.info.organiser.clone(),
         held_on: IsoDate::from_unix_wita(now),
-        amount: 1,
-        unit: AmountUnit::Activities,
+        amount,
+        unit,
         verified_by: facilitator,
         jp: Some(head.info.jp),
     };

@@ -56,6 +56,10 @@ pub enum LearningError {
     FileUnknown,
     /// The first module cannot move up, nor the last down.
     CannotMove,
+    /// Days attended that are no whole number from 0 to the course's days.
+    AttendanceInvalid,
+    /// Attendance is recorded for a classroom or blended course's participant with a seat.
+    NotAttending,
 }
 
 impl FeatureError for LearningError {
@@ -89,6 +93,8 @@ impl FeatureError for LearningError {
         LearningError::TooManyFiles,
         LearningError::FileUnknown,
         LearningError::CannotMove,
+        LearningError::AttendanceInvalid,
+        LearningError::NotAttending,
     ];
 
     fn code(self) -> &'static str {
@@ -122,6 +128,8 @@ impl FeatureError for LearningError {
             LearningError::TooManyFiles => "berkas-banyak",
             LearningError::FileUnknown => "berkas-tak-dikenal",
             LearningError::CannotMove => "tak-bisa-pindah",
+            LearningError::AttendanceInvalid => "kehadiran",
+            LearningError::NotAttending => "bukan-peserta-kelas",
         }
     }
 
@@ -132,7 +140,8 @@ impl FeatureError for LearningError {
             | LearningError::AlreadyDecided
             | LearningError::NoDraft
             | LearningError::SeatsBelowTaken
-            | LearningError::CannotMove => 409,
+            | LearningError::CannotMove
+            | LearningError::NotAttending => 409,
             LearningError::FileTooLarge => 413,
             LearningError::NotForYou => 403,
             _ => 422,
@@ -334,63 +343,9 @@ pub fn resume(modules: &[ModuleState]) -> Option<i64> {
         .map(|m| m.id)
 }
 
-/// What an enrolment needs to be complete, as the course stands for one learner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CompletionState {
-    pub mode: ProgramMode,
-    /// Required published modules done, and in all.
-    pub done: u32,
-    pub required: u32,
-    /// The post-test, when it is open to learners: whether this learner passed it.
-    pub post_test_passed: Option<bool>,
-}
-
-/// Whether an online course is complete: every required module done (a course without one
-/// is never complete by itself) and the post-test passed when there is one. A classroom or
-/// blended course completes on the facilitator's record of attendance, not here.
-pub fn completes(s: CompletionState) -> bool {
-    s.mode == ProgramMode::Online
-        && s.required > 0
-        && s.done >= s.required
-        && s.post_test_passed != Some(false)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_online_course_completes_with_its_modules_and_its_post_test() {
-        let state = CompletionState {
-            mode: ProgramMode::Online,
-            done: 3,
-            required: 3,
-            post_test_passed: None,
-        };
-        assert!(completes(state));
-        assert!(!completes(CompletionState { done: 2, ..state }));
-        assert!(!completes(CompletionState {
-            done: 0,
-            required: 0,
-            ..state
-        }));
-        assert!(!completes(CompletionState {
-            post_test_passed: Some(false),
-            ..state
-        }));
-        assert!(completes(CompletionState {
-            post_test_passed: Some(true),
-            ..state
-        }));
-        assert!(!completes(CompletionState {
-            mode: ProgramMode::Classroom,
-            ..state
-        }));
-        assert!(!completes(CompletionState {
-            mode: ProgramMode::Blended,
-            ..state
-        }));
-    }
 
     const EVERYONE: Audience = Audience {
         opd_id: None,

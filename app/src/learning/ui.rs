@@ -39,6 +39,8 @@ impl UserMessage for LearningError {
             LearningError::TooManyFiles => t_string!(i18n, errors.learning_too_many_files),
             LearningError::FileUnknown => t_string!(i18n, errors.learning_file_unknown),
             LearningError::CannotMove => t_string!(i18n, errors.learning_cannot_move),
+            LearningError::AttendanceInvalid => t_string!(i18n, errors.learning_attendance_invalid),
+            LearningError::NotAttending => t_string!(i18n, errors.learning_not_attending),
         }
     }
 }

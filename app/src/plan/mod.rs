@@ -1,5 +1,6 @@
-//! Yearly development plans: the employee drafts, the direct supervisor approves or returns
-//! with a comment, and every step is kept as history.
+//! Yearly development plans: the employee drafts (with "Saran untuk saya", suggested items
+//! that reach the JP target), the direct supervisor approves or returns with a comment, and
+//! every step is kept as history.
 
 mod api;
 mod model;
@@ -7,6 +8,8 @@ mod model;
 pub mod queries;
 pub mod rules;
 pub mod state;
+pub mod suggest;
+mod suggest_ui;
 pub mod ui;
 
 pub use api::*;

@@ -13,6 +13,8 @@ use crate::validation::FormValue;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanItemView {
     pub id: i64,
+    pub competency_id: i64,
+    pub program_id: Option<i64>,
     pub competency_code: String,
     pub competency_name: String,
     pub path: DevPath,
@@ -71,6 +73,9 @@ pub struct MyPlanPage {
     /// Planned JP pre-filled for each path code.
     pub default_jp: Vec<(DevPath, u32)>,
     pub progress: JpProgress,
+    /// "Saran untuk saya": items that would close the largest gaps up to the JP target
+    /// (only while the plan can be edited).
+    pub suggestions: Vec<super::suggest::Suggestion>,
 }
 
 /// A submitted plan in the supervisor's queue.

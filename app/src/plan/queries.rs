@@ -11,7 +11,7 @@ use crate::{
         CurrentUser, Permission, authorize,
         queries::{audit, require_user, state},
     },
-    calendar::{this_year, wita_date_time},
+    calendar::{IsoDate, this_year, wita_date_time},
     catalog::{
         ProgramMode,
         queries::{exists as program_exists, for_position},
@@ -30,6 +30,7 @@ use crate::{
             approval_comment, check_can_add_item, check_submittable, check_year, return_comment,
             validate_item,
         },
+        suggest::{Facts, MentorsFor, Need, suggest},
         transition,
     },
 };
@@ -120,7 +121,7 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
             .await?;
     let (employee_id, year): (i64, i64) = (head_row.get("employee_id"), head_row.get("year"));
     let items = sqlx::query(
-        "SELECT i.id, c.code, c.name, i.path, i.title, i.planned_jp, i.target_quarter, \
+        "SELECT i.id, i.competency_id, i.program_id, c.code, c.name, i.path, i.title, i.planned_jp, i.target_quarter, \
                 p.title AS program_title, p.mode AS program_mode, k.program_id AS course_id \
          FROM dev_plan_item i JOIN competency c ON c.id = i.competency_id \
          LEFT JOIN program p ON p.id = i.program_id \
@@ -133,6 +134,8 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
     .iter()
     .map(|r| PlanItemView {
         id: r.get("id"),
+        competency_id: r.get("competency_id"),
+        program_id: r.get("program_id"),
         competency_code: r.get("code"),
         competency_name: r.get("name"),
         path: DevPath::from_code(&r.get::<String, _>("path")).unwrap_or(DevPath::BelajarMandiri),
@@ -203,9 +206,49 @@ pub async fn my_plan(year: Option<i32>) -> Result<MyPlanPage, AppError> {
         .await?
         .get::<Option<i64>, _>("supervisor_id")
         .is_some();
+    let programs = for_position(db, &user.jabatan).await?;
+    let progress = progress(db, user.employee_id, year, state.settings.jp_yearly_target).await?;
+    let suggestions = if plan.status.is_editable() {
+        let needs: Vec<Need> = gaps
+            .iter()
+            .map(|g| Need {
+                competency_id: g.competency_id,
+                code: g.code.clone(),
+                name: g.name.clone(),
+                gap: g.gap(),
+            })
+            .collect();
+        let mentors: Vec<MentorsFor> =
+            crate::mentoring::profile::queries::open_expertise(db, user.employee_id)
+                .await?
+                .into_iter()
+                .map(|(competency_id, online)| MentorsFor {
+                    competency_id,
+                    online,
+                })
+                .collect();
+        let planned_competencies: Vec<i64> = plan.items.iter().map(|i| i.competency_id).collect();
+        let planned_programs: Vec<i64> = plan.items.iter().filter_map(|i| i.program_id).collect();
+        suggest(&Facts {
+            needs: &needs,
+            programs: &programs,
+            mentors: &mentors,
+            access: user.access_class,
+            earned: progress.verified + progress.pending,
+            planned: plan.total_jp(),
+            target: progress.target,
+            planned_competencies: &planned_competencies,
+            planned_programs: &planned_programs,
+            mentoring_session_jp: rules.mentoring_session,
+            this_quarter: IsoDate::from_unix_wita(unix_now()).month.div_ceil(3) as u8,
+        })
+    } else {
+        Vec::new()
+    };
     Ok(MyPlanPage {
         plan,
         has_supervisor,
+        suggestions,
         competencies: gaps
             .into_iter()
             .map(|g| CompetencyChoice {
@@ -215,12 +258,12 @@ pub async fn my_plan(year: Option<i32>) -> Result<MyPlanPage, AppError> {
                 name: g.name,
             })
             .collect(),
-        programs: for_position(db, &user.jabatan).await?,
+        programs,
         default_jp: DevPath::ALL
             .iter()
             .map(|&p| (p, default_planned_jp(&rules, p)))
             .collect(),
-        progress: progress(db, user.employee_id, year, state.settings.jp_yearly_target).await?,
+        progress,
     })
 }
 

@@ -12,6 +12,7 @@ use super::{
     AddPlanItem, MyPlanPage, PlanAction, PlanEventView, PlanItemView, PlanStatus, PlanToReview,
     PlanView, RemovePlanItem, ReviewPlan, RevisePlan, SubmitPlan, get_approval_queue, get_my_plan,
     rules::{MAX_ITEM_JP, MAX_TITLE_CHARS, under_target},
+    suggest_ui::Suggestions,
 };
 use crate::{catalog::ProgramMode, plan::ReviewDecision, validation::FormValue};
 use crate::{
@@ -102,6 +103,7 @@ fn PlanEditor(
         programs,
         default_jp,
         progress,
+        suggestions,
     } = page;
     let status = plan.status;
     let editable = status.is_editable();
@@ -110,6 +112,7 @@ fn PlanEditor(
     let year = plan.year;
     let plan_id = plan.id;
     let can_submit = editable && has_supervisor && !plan.items.is_empty();
+    let missing = super::suggest::jp_to_plan(progress.verified + progress.pending, total, target);
     let returned = (status == PlanStatus::Returned)
         .then(|| plan.return_comment().map(str::to_owned))
         .flatten();
@@ -183,7 +186,10 @@ fn PlanEditor(
         </section>
         {editable
             .then(|| {
-                view! { <AddItemForm year competencies programs default_jp add /> }
+                view! {
+                    <Suggestions year items=suggestions missing add />
+                    <AddItemForm year competencies programs default_jp add />
+                }
             })}
         <PlanHistory events=plan.events />
     }

@@ -102,10 +102,14 @@ pub fn posted_flag(key: &'static str) -> impl Fn() -> bool + Copy + 'static {
 }
 
 /// The hidden key of a create form (`db::idempotency`): the form sent twice creates once.
-/// The key is this response's CSP nonce, which the page's entity tag leaves out.
+/// The key is this response's CSP nonce, which the page's entity tag leaves out; several
+/// create forms of one page (one per suggestion) each add a `part` of their own.
 #[component]
-pub fn FormKey() -> impl IntoView {
-    let key = leptos::nonce::use_nonce().map(|n| n.to_string());
+pub fn FormKey(#[prop(optional, into)] part: Option<String>) -> impl IntoView {
+    let key = leptos::nonce::use_nonce().map(|n| match &part {
+        Some(part) => format!("{n}-{part}"),
+        None => n.to_string(),
+    });
     view! { <input type="hidden" name="kunci" value=key /> }
 }
 

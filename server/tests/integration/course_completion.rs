@@ -1,7 +1,7 @@
 //! Completing an online course over HTTP: the last required module done (and the post-test
 //! passed, when the course has one) completes the enrolment once and enters the course's JP
 //! in the ledger once, confirmed by its facilitator, and issues one certificate, also when
-//! the last two steps race.
+//! the last two steps race; a classroom course completes by the attendance recorded for it.
 
 use reqwest::StatusCode;
 
@@ -13,6 +13,7 @@ use crate::quiz::{imported, set_test};
 on_both_engines!(
     an_online_course_completes_once_and_its_jp_enter_the_ledger_once,
     a_course_with_a_post_test_completes_when_it_is_passed,
+    a_classroom_course_completes_by_the_attendance_recorded_for_it,
 );
 
 /// Marks a module done as its learner (a fresh event id each time).
@@ -189,4 +190,123 @@ async fn a_course_with_a_post_test_completes_when_it_is_passed(db: TestDb) {
             (state.0.to_owned(), state.1)
         );
     }
+}
+
+async fn a_classroom_course_completes_by_the_attendance_recorded_for_it(db: TestDb) {
+    let server = Server::start(&db).await;
+    let store = database(&db).await;
+    let kelas = course_id(&db, "Pelatihan Penyusunan Laporan Kinerja").await;
+    let admin = logged_in(&server, &db.nip("admin")).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let page = call(&admin, &server, "belajar-kelola", &[("program_id", &kelas)])
+        .await
+        .body;
+    let days = page["course_days"].as_u64().unwrap();
+    let needed = (days * 80).div_ceil(100).max(1);
+    let seated = page["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["status"] == "Active")
+        .expect("the demo gives three seats")
+        .clone();
+    let enrolment = seated["enrolment_id"].as_i64().unwrap().to_string();
+    let learner = count(
+        &store,
+        &format!("SELECT employee_id FROM enrolment WHERE id = {enrolment}"),
+    )
+    .await;
+    let record = |client: reqwest::Client, enrolment: String, hari: String| {
+        let (server, kelas) = (&server, kelas.clone());
+        async move {
+            call(
+                &client,
+                server,
+                "belajar-hadir",
+                &[
+                    ("program_id", &kelas),
+                    ("enrolment_id", &enrolment),
+                    ("hari", &hari),
+                ],
+            )
+            .await
+        }
+    };
+    let recorded = || count(&store, "SELECT COUNT(*) FROM attendance");
+    let (status, entries) = (
+        format!(
+            "SELECT CASE status WHEN 'completed' THEN 1 ELSE 0 END FROM enrolment WHERE id = {enrolment}"
+        ),
+        format!(
+            "SELECT COUNT(*) FROM jp_entry WHERE employee_id = {learner} \
+             AND title = 'Pelatihan Penyusunan Laporan Kinerja'"
+        ),
+    );
+
+    // Only its facilitators and the admin record; days beyond the course are refused.
+    let reply = record(pegawai.clone(), enrolment.clone(), "1".into()).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = record(admin.clone(), enrolment.clone(), (days + 1).to_string()).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply.body,
+        serde_json::json!({"Learning": "AttendanceInvalid"})
+    );
+    assert_eq!(recorded().await, 0);
+
+    // Too few days: recorded, not complete.
+    if needed > 1 {
+        let reply = record(admin.clone(), enrolment.clone(), (needed - 1).to_string()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(
+            (count(&store, &status).await, count(&store, &entries).await),
+            (0, 0)
+        );
+    }
+    // Enough: complete once, with the course's 16 JP confirmed and one certificate.
+    for _ in 0..2 {
+        let reply = record(admin.clone(), enrolment.clone(), needed.to_string()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(
+            (count(&store, &status).await, count(&store, &entries).await),
+            (1, 1)
+        );
+    }
+    let entry = format!(
+        "SELECT jp FROM jp_entry WHERE employee_id = {learner} \
+         AND title = 'Pelatihan Penyusunan Laporan Kinerja' AND status = 'verified' \
+         AND unit = 'days' AND amount = {needed}"
+    );
+    assert_eq!(count(&store, &entry).await, 16);
+    assert_eq!(
+        count(
+            &store,
+            &format!("SELECT COUNT(*) FROM certificate WHERE enrolment_id = {enrolment}")
+        )
+        .await,
+        1
+    );
+
+    // Someone on the waitlist holds no seat to attend; an online course takes no attendance.
+    let waiting = count(
+        &store,
+        &format!("SELECT MIN(id) FROM enrolment WHERE program_id = {kelas} AND status = 'waiting'"),
+    )
+    .await
+    .to_string();
+    let reply = record(admin.clone(), waiting, "1".into()).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    let online = course_id(&db, "Pelayanan Publik Prima").await;
+    let reply = call(
+        &admin,
+        &server,
+        "belajar-hadir",
+        &[
+            ("program_id", &online),
+            ("enrolment_id", &enrolment),
+            ("hari", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
 }

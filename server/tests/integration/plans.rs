@@ -8,6 +8,7 @@ use serde_json::Value;
 on_both_engines!(a_plan_goes_through_approval_and_only_the_right_people_act_on_it);
 on_both_engines!(a_plain_form_post_with_bad_input_returns_to_the_page_with_the_error);
 on_both_engines!(a_create_form_sent_twice_creates_once);
+on_both_engines!(suggestions_close_the_largest_gaps_up_to_the_target);
 
 fn plan(body: &Value) -> &Value {
     &body["plan"]
@@ -339,4 +340,94 @@ async fn a_create_form_sent_twice_creates_once(db: TestDb) {
     assert_eq!(send(form("a'; DROP")).await, StatusCode::BAD_REQUEST);
     server.stop();
     db.remove().await;
+}
+
+/// "Saran untuk saya": the demo pegawai (no plan yet) gets items for her largest gaps first,
+/// reaching the JP target, each with its reason; adding one as its form does puts it in the
+/// draft and out of the suggestions; a submitted plan has none.
+async fn suggestions_close_the_largest_gaps_up_to_the_target(db: TestDb) {
+    let server = Server::start(&db).await;
+    let pegawai = logged_in(&server, &db.nip("pegawai")).await;
+    let page = my_plan(&pegawai, &server).await;
+    let suggestions = page["suggestions"].as_array().unwrap().clone();
+    assert!(!suggestions.is_empty(), "{page}");
+    let target = page["progress"]["target"].as_u64().unwrap();
+    let earned = page["progress"]["verified"].as_u64().unwrap()
+        + page["progress"]["pending"].as_u64().unwrap();
+    let sum: u64 = suggestions.iter().map(|s| s["jp"].as_u64().unwrap()).sum();
+    let gaps: Vec<u64> = suggestions
+        .iter()
+        .map(|s| s["gap"].as_u64().unwrap())
+        .collect();
+    assert!(
+        gaps.windows(2).all(|w| w[0] >= w[1]),
+        "largest gap first: {gaps:?}"
+    );
+    assert!(gaps.iter().all(|g| *g > 0));
+    // Enough to reach the target, or every gap the catalog and the mentors can serve.
+    assert!(
+        earned + sum >= target || suggestions.len() == 5,
+        "{suggestions:?}"
+    );
+    let largest = page["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["gap"].as_u64().unwrap())
+        .max()
+        .unwrap();
+    assert_eq!(gaps[0], largest, "the first closes a largest gap");
+
+    // Added as its form posts it.
+    let first = &suggestions[0];
+    let year = plan(&page)["year"].as_i64().unwrap().to_string();
+    let (path, title, program) = match &first["way"] {
+        Value::Object(way) if way.contains_key("Program") => (
+            way["Program"]["path"].as_str().unwrap().to_owned(),
+            way["Program"]["title"].as_str().unwrap().to_owned(),
+            way["Program"]["program_id"].to_string(),
+        ),
+        _ => (
+            "Mentoring".to_owned(),
+            format!("Mentoring {}", first["name"].as_str().unwrap()),
+            String::new(),
+        ),
+    };
+    // The path's form code from its name: `PelatihanTeknis` is `pelatihan_teknis`.
+    let path: String = path
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            let sep = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+            sep.into_iter()
+                .chain(std::iter::once(c.to_ascii_lowercase()))
+        })
+        .collect();
+    let reply = call(
+        &pegawai,
+        &server,
+        "rencana-tambah",
+        &[
+            ("year", &year),
+            ("competency_id", &first["competency_id"].to_string()),
+            ("path", &path),
+            ("title", &title),
+            ("planned_jp", &first["jp"].to_string()),
+            ("target_quarter", &first["quarter"].to_string()),
+            ("program_id", &program),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let after = my_plan(&pegawai, &server).await;
+    assert_eq!(plan(&after)["items"].as_array().unwrap().len(), 1);
+    assert_eq!(plan(&after)["items"][0]["title"], title.as_str());
+    assert!(
+        after["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["competency_id"] != first["competency_id"]),
+        "a planned competency is not suggested again"
+    );
 }

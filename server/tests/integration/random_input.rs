@@ -83,6 +83,8 @@ const NAMES: &[&str] = &[
     "search",
     "certificate_id",
     "reason",
+    "enrolment_id",
+    "hari",
 ];
 
 const VALUES: &[&str] = &[

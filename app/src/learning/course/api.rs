@@ -1,4 +1,5 @@
-//! Server functions of a course's settings, facilitators and participants.
+//! Server functions of a course's settings, facilitators and participants (their classroom
+//! attendance too).
 
 use leptos::prelude::*;
 
@@ -42,6 +43,21 @@ pub async fn set_facilitator(
     crate::error::form_result(
         queries::set_facilitator(program_id, &nip, &tindakan).await,
         &page,
+        &page,
+    )
+}
+
+/// A facilitator (or the admin) records the days a classroom participant attended.
+#[server(endpoint = "belajar-hadir")]
+pub async fn record_attendance(
+    program_id: i64,
+    enrolment_id: i64,
+    hari: String,
+) -> Result<(), AppError> {
+    let page = format!("/belajar/{program_id}/kelola");
+    crate::error::form_result(
+        queries::record_attendance(program_id, enrolment_id, &hari).await,
+        &format!("{page}?hadir#peserta"),
         &page,
     )
 }

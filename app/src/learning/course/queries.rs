@@ -10,9 +10,14 @@ use crate::{
     catalog::ProgramMode,
     db::unix_now,
     error::AppError,
+    jp::JpRules,
     learning::{
         CourseSettings, EnrolmentStatus, FacilitatorAction, ManageView, Participant, PersonRef,
-        queries::{course_head, lock_course, modules_of, promote, seats_taken, standing, states},
+        completion,
+        queries::{
+            Asking, complete_if_done, course_head, editor_user, hold_enrolment, lock_course,
+            modules_of, promote, seats_taken, standing, states,
+        },
         rules::{self, LearningError, SettingsInput},
     },
     validation::FormValue,
@@ -25,11 +30,13 @@ pub async fn manage(program_id: i64) -> Result<ManageView, AppError> {
     let db = state()?.db;
     let standing = standing(&db, program_id, &user).await?;
     authorize(&user, standing.to_edit())?;
-    let program = sqlx::query("SELECT title, mode FROM program WHERE id = $1 AND retired = 0")
-        .bind(program_id)
-        .fetch_optional(&db.pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let program = sqlx::query(
+        "SELECT title, mode, starts_on, ends_on FROM program WHERE id = $1 AND retired = 0",
+    )
+    .bind(program_id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let settings = sqlx::query(
         "SELECT audience_opd_id, audience_jenis, seats, open FROM course WHERE program_id = $1",
     )
@@ -60,7 +67,8 @@ pub async fn manage(program_id: i64) -> Result<ManageView, AppError> {
     .collect();
     let modules = modules_of(&db, program_id, user.employee_id, true).await?;
     let participants = sqlx::query(
-        "SELECT s.name, s.nip, o.name AS opd, e.status, \
+        "SELECT e.id, s.name, s.nip, o.name AS opd, e.status, \
+                (SELECT a.days FROM attendance a WHERE a.enrolment_id = e.id) AS attended, \
                 (SELECT COUNT(*) FROM module_progress g JOIN course_module m ON m.id = g.module_id \
                  WHERE m.program_id = e.program_id AND m.required = 1 \
                  AND g.employee_id = e.employee_id AND g.done_at IS NOT NULL) AS done, \
@@ -77,6 +85,8 @@ pub async fn manage(program_id: i64) -> Result<ManageView, AppError> {
     .iter()
     .filter_map(|r| {
         Some(Participant {
+            enrolment_id: r.get("id"),
+            attended: r.get::<Option<i64>, _>("attended").map(|d| d.max(0) as u32),
             name: r.get("name"),
             nip: r.get("nip"),
             opd_name: r.get("opd"),
@@ -97,6 +107,10 @@ pub async fn manage(program_id: i64) -> Result<ManageView, AppError> {
         modules,
         participants,
         required,
+        course_days: completion::course_days(
+            &program.get::<String, _>("starts_on"),
+            &program.get::<String, _>("ends_on"),
+        ),
         opds: if user.roles.admin {
             crate::org::queries::opd_choices(&db).await?
         } else {
@@ -210,6 +224,63 @@ pub async fn set_facilitator(program_id: i64, nip: &str, action: &str) -> Result
         Some(user.account_id),
         "course_facilitator",
         &format!("program {program_id}: {} {nip}", action.form_value()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records the days a participant of a classroom or blended course attended (its
+/// facilitators and the admin); enough days complete the course, as its last module done
+/// completes an online one. Recorded again, the newer number stands; a completed course
+/// stays completed.
+pub async fn record_attendance(
+    program_id: i64,
+    enrolment_id: i64,
+    days: &str,
+) -> Result<(), AppError> {
+    let state = state()?;
+    let Asking { user, head, .. } = editor_user(&state.db, program_id).await?;
+    if head.info.mode == ProgramMode::Online {
+        return Err(LearningError::NotAttending.into());
+    }
+    let course_days = completion::course_days(&head.info.starts_on, &head.info.ends_on);
+    let days = completion::check_attendance(days, course_days)?;
+    let now = unix_now();
+    let mut tx = state.db.begin_write().await?;
+    hold_enrolment(&mut tx, enrolment_id, now).await?;
+    let participant =
+        sqlx::query("SELECT employee_id, status FROM enrolment WHERE id = $1 AND program_id = $2")
+            .bind(enrolment_id)
+            .bind(program_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let employee_id: i64 = participant.get("employee_id");
+    // Only those with a seat attend: not an application, the waitlist, or who left.
+    if !EnrolmentStatus::from_db(&participant.get::<String, _>("status"))
+        .is_some_and(EnrolmentStatus::reads)
+    {
+        return Err(LearningError::NotAttending.into());
+    }
+    sqlx::query(
+        "INSERT INTO attendance (enrolment_id, days, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (enrolment_id) \
+         DO UPDATE SET days = $2, recorded_by = $3, recorded_at = $4",
+    )
+    .bind(enrolment_id)
+    .bind(i64::from(days))
+    .bind(user.employee_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let jp_rules = JpRules::with_minutes(state.settings.jp_minutes);
+    complete_if_done(&mut tx, &head, (employee_id, enrolment_id), &jp_rules, now).await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "course_attendance",
+        &format!("program {program_id}, enrolment {enrolment_id}: {days} of {course_days} days"),
     )
     .await?;
     tx.commit().await?;

@@ -1,13 +1,14 @@
 //! A course's page for its facilitators and the admin (`/belajar/{program}/kelola`): the
 //! admin's settings and facilitators, the modules to edit, and the participants' progress.
 
-use leptos::prelude::*;
+use leptos::{form::ActionForm, prelude::*};
 
 use crate::{
+    catalog::ProgramMode,
     i18n::*,
     learning::{
         CourseSettings, ManageView, Participant, PersonRef,
-        course::{SaveCourseSettings, SetFacilitator, get_course_admin},
+        course::{RecordAttendance, SaveCourseSettings, SetFacilitator, get_course_admin},
         enrolment::ui::program_param,
         module::{MoveModule, rules::Direction},
         ui::StatusTag,
@@ -28,11 +29,13 @@ pub fn ManagePage() -> impl IntoView {
     let error = posted_error();
     let saved = posted_flag("tersimpan");
     let moved = posted_flag("diurutkan");
+    let attended = posted_flag("hadir");
     view! {
         <PageTitle text=|i18n| t_string!(i18n, learning.manage_title) />
         {move || error().map(|error| view! { <ErrorMessage error /> })}
         {move || saved().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.saved)}</p> })}
         {move || moved().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.moved)}</p> })}
+        {move || attended().then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.attendance_saved)}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { page_or_error(data.await, move |m| view! { <Manage m /> }) })}
         </Suspense>
@@ -88,7 +91,7 @@ fn Manage(m: ManageView) -> impl IntoView {
                 }}
                 <a class="button" href=format!("/belajar/{pid}/kelola/modul/baru")>{t!(i18n, learning.add_module)}</a>
             </section>
-            <Participants people=m.participants.clone() required />
+            <Participants pid people=m.participants.clone() required attendance=(mode != ProgramMode::Online).then_some(m.course_days) />
         })}
     }
 }
@@ -211,12 +214,23 @@ fn Facilitators(pid: i64, people: Vec<PersonRef>) -> impl IntoView {
     }
 }
 
+/// The participants and their progress; in a classroom or blended course (`attendance`:
+/// the course's days) each one with a seat gets a form for the days attended.
 #[component]
-fn Participants(people: Vec<Participant>, required: u32) -> impl IntoView {
+fn Participants(
+    pid: i64,
+    people: Vec<Participant>,
+    required: u32,
+    attendance: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let record = ServerAction::<RecordAttendance>::new();
     view! {
-        <section aria-labelledby="peserta">
+        <section aria-labelledby="peserta" id="peserta-bagian">
             <h2 id="peserta">{t!(i18n, learning.participants)}</h2>
+            {attendance.map(|days| view! {
+                <p class="muted">{t!(i18n, learning.attendance_rule, days = days, needed = crate::learning::completion::days_needed(days))}</p>
+            })}
             {if people.is_empty() {
                 view! { <p class="empty">{t!(i18n, learning.no_participants)}</p> }.into_any()
             } else {
@@ -226,15 +240,29 @@ fn Participants(people: Vec<Participant>, required: u32) -> impl IntoView {
                         <th scope="col">{t!(i18n, learning.status)}</th>
                         <th scope="col" class="num">{t!(i18n, learning.modules_done)}</th>
                         <th scope="col" class="num">{t!(i18n, learning.minutes_spent)}</th>
+                        {attendance.is_some().then(|| view! { <th scope="col">{t!(i18n, learning.days_attended)}</th> })}
                     }>
                         {people.into_iter().map(|p| {
                             let status = p.status;
+                            let field = format!("hadir-{}", p.enrolment_id);
+                            let label = format!("{} {}", t_string!(i18n, learning.days_attended), p.name);
+                            let form = attendance.filter(|_| status.reads()).map(|days| view! {
+                                <ActionForm action=record attr:class="inline-form">
+                                    <input type="hidden" name="program_id" value=pid />
+                                    <input type="hidden" name="enrolment_id" value=p.enrolment_id />
+                                    <input id=field.clone() name="hari" type="number" inputmode="numeric" min="0" max=days
+                                        value=p.attended.map(|d| d.to_string()) aria-label=label required />
+                                    <span class="muted">{format!("/ {days}")}</span>
+                                    <button type="submit" class="button small">{t!(i18n, learning.save_attendance)}</button>
+                                </ActionForm>
+                            });
                             view! {
                                 <tr>
                                     <th scope="row">{p.name} <br /> <small class="muted">{p.nip} " · " {p.opd_name}</small></th>
                                     <td><StatusTag status /></td>
                                     <td class="num">{format!("{}/{required}", p.done)}</td>
                                     <td class="num">{p.minutes_spent}</td>
+                                    {attendance.is_some().then(|| view! { <td>{form}</td> })}
                                 </tr>
                             }
                         }).collect_view()}

@@ -3,7 +3,7 @@
 
 mod api;
 #[cfg(feature = "ssr")]
-mod queries;
+pub mod queries;
 pub mod ui;
 
 pub use api::*;

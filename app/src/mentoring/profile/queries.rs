@@ -24,6 +24,26 @@ fn mentor_mode(text: &str) -> MentorMode {
     MentorMode::from_db(text).unwrap_or(MentorMode::Both)
 }
 
+/// The competencies mentors take requests for now (an active profile, taking requests, a
+/// place left), each with whether one of them meets online; never `except` themself. What
+/// a plan's suggestion needs; the mentee's recommendations apply the level rules on top.
+pub async fn open_expertise(db: &Db, except: i64) -> Result<Vec<(i64, bool)>, AppError> {
+    Ok(sqlx::query(
+        "SELECT x.competency_id, CAST(MAX(CASE WHEN p.mode IN ('online', 'both') THEN 1 \
+                ELSE 0 END) AS BIGINT) AS online \
+         FROM mentor_expertise x JOIN mentor_profile p ON p.employee_id = x.employee_id \
+         WHERE p.active = 1 AND p.accepting = 1 AND p.active_mentees < p.capacity \
+           AND p.employee_id <> $1 \
+         GROUP BY x.competency_id",
+    )
+    .bind(except)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| (r.get("competency_id"), r.get::<i64, _>("online") == 1))
+    .collect())
+}
+
 // ----- The mentor -----
 
 /// What a person may offer as a mentor: competencies assessed at level 3 or more, plus

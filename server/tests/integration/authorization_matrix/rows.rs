@@ -325,6 +325,13 @@ pub(super) const MATRIX: &[(&str, &str, &str)] = &[
         "U A F A F A",
     ),
     ("POST /api/belajar-pendaftar", "", "U F F F A A"),
+    // Attendance in the online course the mentor facilitates: past the check, the rule's 409
+    // (attendance is for a classroom).
+    (
+        "POST /api/belajar-hadir",
+        "program_id={literasi}&enrolment_id={application}&hari=1",
+        "U F F A F A",
+    ),
     // Certificates: the public check for anyone; the PDF for its holder (the pegawai) and the
     // admin, unknown to the others; the list and revocation (a reason missing: the rule's
     // 422 past the check) for the admin.

@@ -1,0 +1,9 @@
+-- Classroom attendance (SQLite dialect), owned by app/src/learning/course/: the days of a
+-- classroom or blended course a participant attended, as a facilitator or the admin last
+-- recorded them. Enough days complete the course (app/src/learning/completion.rs).
+CREATE TABLE attendance (
+    enrolment_id INTEGER PRIMARY KEY REFERENCES enrolment (id),
+    days INTEGER NOT NULL CHECK (days >= 0),
+    recorded_by INTEGER NOT NULL REFERENCES employee (id),
+    recorded_at INTEGER NOT NULL
+);
