@@ -477,16 +477,7 @@ pub async fn complete_if_done(
         .bind(enrolment_id)
         .execute(&mut **tx)
         .await?;
-    certificate::queries::issue(
-        tx,
-        enrolment_id,
-        &head.info.title,
-        &head.info.organiser,
-        head.info.mode,
-        head.info.jp,
-        now,
-    )
-    .await?;
+    certificate::queries::issue(tx, enrolment_id, &head.info, now).await?;
     audit(
         tx,
         None,

@@ -121,7 +121,8 @@ pub async fn plan_view(db: &Db, plan_id: i64) -> Result<PlanView, AppError> {
             .await?;
     let (employee_id, year): (i64, i64) = (head_row.get("employee_id"), head_row.get("year"));
     let items = sqlx::query(
-        "SELECT i.id, i.competency_id, i.program_id, c.code, c.name, i.path, i.title, i.planned_jp, i.target_quarter, \
+        "SELECT i.id, i.competency_id, i.program_id, c.code, c.name, i.path, i.title, \
+                i.planned_jp, i.target_quarter, \
                 p.title AS program_title, p.mode AS program_mode, k.program_id AS course_id \
          FROM dev_plan_item i JOIN competency c ON c.id = i.competency_id \
          LEFT JOIN program p ON p.id = i.program_id \

@@ -27,6 +27,7 @@ use crate::{
     catalog::ProgramMode,
     db::{Db, Tx, like_pattern, unix_now},
     error::AppError,
+    learning::CourseInfo,
     settings::Settings,
 };
 
@@ -67,10 +68,7 @@ impl std::fmt::Debug for CertificateLookups {
 pub async fn issue(
     tx: &mut Tx,
     enrolment_id: i64,
-    program_title: &str,
-    organiser: &str,
-    mode: ProgramMode,
-    jp: u32,
+    course: &CourseInfo,
     now: i64,
 ) -> Result<(), AppError> {
     let row = sqlx::query(
@@ -98,22 +96,25 @@ pub async fn issue(
         .bind(row.get::<i64, _>("program_id"))
         .bind(row.get::<String, _>("name"))
         .bind(row.get::<String, _>("nip"))
-        .bind(program_title.to_owned())
-        .bind(organiser.to_owned())
-        .bind(mode.as_db())
-        .bind(i64::from(jp))
+        .bind(course.title.clone())
+        .bind(course.organiser.clone())
+        .bind(course.mode.as_db())
+        .bind(i64::from(course.jp))
         .bind(&started)
         .bind(&completed)
         .bind(now)
         .execute(&mut **tx)
         .await?
         .rows_affected();
-        let issued: Option<i64> = sqlx::query("SELECT id FROM certificate WHERE enrolment_id = $1")
+        if written == 1 {
+            return Ok(());
+        }
+        // Nothing written: the enrolment has its certificate already, or the code was taken.
+        let issued = sqlx::query("SELECT 1 FROM certificate WHERE enrolment_id = $1")
             .bind(enrolment_id)
             .fetch_optional(&mut **tx)
-            .await?
-            .map(|r| r.get("id"));
-        if written == 1 || issued.is_some() {
+            .await?;
+        if issued.is_some() {
             return Ok(());
         }
     }
