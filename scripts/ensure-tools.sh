@@ -37,6 +37,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}"
 fi
 
+# The SCORM 1.2 runtime (npm scorm-again) that the site serves lives in frontend/node_modules.
+if [ ! -f frontend/node_modules/scorm-again/package.json ] || [ frontend/package-lock.json -nt frontend/node_modules/.stamp ]; then
+  log "installing npm packages of frontend/ (scorm-again)"
+  (cd frontend && npm ci --no-audit --no-fund && touch node_modules/.stamp)
+fi
+
 # wasm-opt (npm binaryen) and Playwright live in end2end/node_modules.
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.stamp ]; then
   log "installing npm packages of end2end/ (binaryen, Playwright)"

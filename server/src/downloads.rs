@@ -1,5 +1,6 @@
 //! The plain routes that send a file: dashboard tables as CSV, the evidence of a JP entry,
-//! a course's images and attachments, its questions as GIFT, and a certificate as PDF.
+//! a course's images and attachments, its SCORM packages' files, its questions as GIFT, and
+//! a certificate as PDF.
 //! Each asks the session who is calling and the feature's rule book whether they may, as a
 //! server function would.
 
@@ -58,6 +59,16 @@ pub fn routes(state: AppState) -> Router<LeptosOptions> {
                 let state = state.clone();
                 move |auth: AuthSession, Path((program, file)): Path<(i64, String)>| {
                     course_file(state.clone(), auth, program, file)
+                }
+            }),
+        )
+        .route(
+            paths::SCORM_FILE,
+            get({
+                let state = state.clone();
+                move |auth: AuthSession,
+                      Path((program, package, path)): Path<(i64, i64, String)>| {
+                    scorm_file(state.clone(), auth, program, package, path)
                 }
             }),
         )
@@ -225,6 +236,47 @@ async fn course_file(
             )
                 .into_response()
         }
+        Err(e) => error_response(&e),
+    }
+}
+
+/// A file of a SCORM package, framed by the module page that runs it. The package's own
+/// pages run their own scripts (SCORM content is written so), so they get a policy of their
+/// own: scripts and styles of the package, framing by Bina's pages only. Only the admin and
+/// a course's facilitators upload packages (see the README on what that trusts them with).
+async fn scorm_file(
+    state: AppState,
+    auth: AuthSession,
+    program_id: i64,
+    package_id: i64,
+    path: String,
+) -> Response {
+    let user = match session_user(&state, auth).await {
+        Ok(user) => user,
+        Err(res) => return res,
+    };
+    match bina_app::learning::scorm::queries::serve(&state.db, &user, program_id, package_id, &path)
+        .await
+    {
+        Ok(served) => (
+            [
+                (header::CONTENT_TYPE, served.mime),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable".to_owned(),
+                ),
+                (header::X_FRAME_OPTIONS, "SAMEORIGIN".to_owned()),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' \
+                     'unsafe-eval'; style-src 'self' 'unsafe-inline'; object-src 'none'; \
+                     base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+                        .to_owned(),
+                ),
+            ],
+            served.bytes,
+        )
+            .into_response(),
         Err(e) => error_response(&e),
     }
 }

@@ -119,19 +119,27 @@ fn refused(headers: &HeaderMap) -> Response {
 const MULTIPART_ENDPOINTS: &[&str] = &[
     <bina_app::jp::RecordJpEntry as leptos::server_fn::ServerFn>::PATH,
     COURSE_FILE_UPLOAD,
+    SCORM_UPLOAD,
     <bina_app::learning::quiz::CheckQuestionImport as leptos::server_fn::ServerFn>::PATH,
 ];
 
 const COURSE_FILE_UPLOAD: &str =
     <bina_app::learning::material::UploadCourseFile as leptos::server_fn::ServerFn>::PATH;
 
+const SCORM_UPLOAD: &str =
+    <bina_app::learning::scorm::UploadScormPackage as leptos::server_fn::ServerFn>::PATH;
+
 /// Largest request body accepted: evidence uploads of up to 2 MB fit, with form overhead.
 const BODY_LIMIT_BYTES: usize = 3 * 1024 * 1024;
 
-/// The body limit of a path: a course's files (up to 10 MB) take more than any other form.
+/// The body limit of a path: a course's files (up to 10 MB) and SCORM packages (up to 30 MB)
+/// take more than any other form.
 fn body_limit(path: &str) -> usize {
+    let form_overhead = 1024 * 1024;
     if path == COURSE_FILE_UPLOAD {
-        bina_app::learning::material::rules::MAX_FILE_BYTES + 1024 * 1024
+        bina_app::learning::material::rules::MAX_FILE_BYTES + form_overhead
+    } else if path == SCORM_UPLOAD {
+        bina_app::learning::scorm::rules::MAX_PACKAGE_BYTES + form_overhead
     } else {
         BODY_LIMIT_BYTES
     }

@@ -7,6 +7,8 @@ pub const DASHBOARD_CSV: &str = "/dasbor/unduh";
 pub const MENTORING_CSV: &str = "/dasbor/mentoring/unduh";
 pub const EVIDENCE: &str = "/bukti/{id}";
 pub const COURSE_FILE: &str = "/belajar/{program}/berkas/{file}";
+/// A SCORM package's files, under a path of their own (the package's relative links work).
+pub const SCORM_FILE: &str = "/belajar/{program}/scorm/{package}/{*path}";
 pub const QUESTION_EXPORT: &str = "/belajar/{program}/soal.gift";
 pub const CERTIFICATE_PDF: &str = "/sertifikat/{code}/unduh";
 pub const HEALTH: &str = "/healthz";
@@ -20,6 +22,7 @@ pub fn route_list() -> Vec<String> {
         ("GET", MENTORING_CSV),
         ("GET", EVIDENCE),
         ("GET", COURSE_FILE),
+        ("GET", SCORM_FILE),
         ("GET", QUESTION_EXPORT),
         ("GET", CERTIFICATE_PDF),
         ("GET", HEALTH),

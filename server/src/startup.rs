@@ -159,13 +159,14 @@ pub fn build(config: &Config, db: Db, store: Store) -> Router {
         ))
         // Outside the guards, so that a refused request's body is read only to this limit.
         .layer(middleware::from_fn(guard::limit_body))
-        // nosniff, no framing, a strict referrer policy, and a CSP for responses that are
+        // nosniff, no framing (but a SCORM package's), a strict referrer policy, and a CSP for responses that are
         // not pages (pages set their own, with the nonce of their inline scripts).
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
+        // A SCORM package's files say SAMEORIGIN themselves: the module page frames them.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))

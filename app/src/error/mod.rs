@@ -121,6 +121,8 @@ app_error! {
     Quiz(crate::learning::quiz::rules::QuizError) = "tes",
     /// A certificate's revocation broke a rule.
     Certificate(crate::learning::certificate::rules::CertificateError) = "sertifikat",
+    /// A SCORM package was refused, or a module's package choice was not the course's.
+    Scorm(crate::learning::scorm::rules::ScormError) = "scorm",
 }
 
 impl FromServerFnError for AppError {

@@ -11,6 +11,9 @@
 //! - `material/`: a course's images and PDF attachments, which its modules' text shows.
 //! - `quiz/`: the question bank (GIFT in and out), pre-, post- and module tests, attempts,
 //!   the learner's gain and per-question statistics.
+//! - `scorm/`: SCORM 1.2 packages a module shows, their files, and what their runtime
+//!   reports.
+//! - `progress.rs`: a learner's progress in a module, however the module was done.
 //! - `certificate/`: the certificate a completion issues, its PDF, the public verification
 //!   page and the admin's revocation.
 
@@ -22,9 +25,12 @@ pub mod material;
 mod model;
 pub mod module;
 #[cfg(feature = "ssr")]
+pub mod progress;
+#[cfg(feature = "ssr")]
 pub mod queries;
 pub mod quiz;
 pub mod rules;
+pub mod scorm;
 pub mod ui;
 
 pub use model::*;

@@ -158,6 +158,8 @@ pub struct ModuleRead {
     pub revision: u32,
     /// Rendered and sanitised on the server when the revision was saved.
     pub html: String,
+    /// The SCORM package it shows (`scorm/`), which reports the module done itself.
+    pub package_id: Option<i64>,
     pub done: bool,
     /// An enrolled learner (facilitators and the admin read without progress).
     pub learner: bool,
@@ -238,6 +240,8 @@ pub struct ModuleEditor {
     pub body_md: String,
     /// The draft rendered as learners would read it.
     pub preview_html: Option<String>,
+    /// The SCORM package the text being edited shows.
+    pub package_id: Option<i64>,
     pub revisions: Vec<RevisionView>,
 }
 

@@ -38,6 +38,38 @@ pub struct CourseHead {
     pub open: bool,
 }
 
+/// Where a module editor's upload form came from, to send the browser back there.
+pub struct EditorOrigin {
+    pub program_id: i64,
+    pub module_id: i64,
+}
+
+impl EditorOrigin {
+    /// The editor's path; `/belajar` when the form did not say where it came from.
+    pub fn path(origin: Option<&EditorOrigin>) -> String {
+        origin.map_or_else(
+            || "/belajar".to_owned(),
+            |o| format!("/belajar/{}/kelola/modul/{}", o.program_id, o.module_id),
+        )
+    }
+}
+
+/// Reads an upload form of the module editor (`program_id`, `module_id`, the file in
+/// `file_field` of at most `max_bytes`) to its end before any answer (see
+/// `jp::queries::record`), with where it came from.
+pub async fn editor_upload(
+    data: leptos::server_fn::codec::MultipartData,
+    file_field: &str,
+    max_bytes: usize,
+) -> Result<(EditorOrigin, crate::upload::Posted), AppError> {
+    let form = crate::upload::read(data, file_field, max_bytes).await?;
+    let origin = EditorOrigin {
+        program_id: form.id("program_id")?,
+        module_id: form.id("module_id")?,
+    };
+    Ok((origin, form))
+}
+
 /// The course of a program; `None` when the program is not a course (or does not exist).
 pub async fn course_head(
     db: impl sqlx::Executor<'_, Database = sqlx::Any>,

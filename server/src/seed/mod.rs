@@ -106,6 +106,7 @@ pub async fn seed_demo(db: &Db, employees: usize) -> Result<(), sqlx::Error> {
             "enrolment",
             "course_module",
             "module_revision",
+            "scorm_package",
         ] {
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"

@@ -24,3 +24,4 @@ mod plans;
 mod quiz;
 mod random_input;
 mod scale_out;
+mod scorm;

@@ -85,6 +85,11 @@ const NAMES: &[&str] = &[
     "reason",
     "enrolment_id",
     "hari",
+    "sesi",
+    "laporan",
+    "laporan[status]",
+    "paket",
+    "module[package]",
 ];
 
 const VALUES: &[&str] = &[

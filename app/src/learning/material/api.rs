@@ -22,9 +22,6 @@ pub async fn get_course_files(program_id: i64) -> Result<Vec<CourseFile>, AppErr
 #[server(endpoint = "belajar-berkas", input = MultipartFormData)]
 pub async fn upload_course_file(data: MultipartData) -> Result<(), AppError> {
     let (origin, result) = queries::upload(data).await;
-    let editor = origin.map_or_else(
-        || "/belajar".to_owned(),
-        |o| format!("/belajar/{}/kelola/modul/{}", o.program_id, o.module_id),
-    );
+    let editor = crate::learning::queries::EditorOrigin::path(origin.as_ref());
     crate::error::form_result(result, &format!("{editor}?diunggah#berkas"), &editor)
 }

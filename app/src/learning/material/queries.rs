@@ -22,7 +22,9 @@ use crate::{
     error::AppError,
     learning::{
         CourseFile, FileKind,
-        queries::{FILE_COLUMNS, course_head, editor_user, file_ref, standing},
+        queries::{
+            EditorOrigin, FILE_COLUMNS, course_head, editor_upload, editor_user, file_ref, standing,
+        },
         rules::LearningError,
     },
     upload,
@@ -62,31 +64,18 @@ pub async fn list(program_id: i64) -> Result<Vec<CourseFile>, AppError> {
         .collect())
 }
 
-/// Where an upload came from, to send the browser back there.
-pub struct Origin {
-    pub program_id: i64,
-    pub module_id: i64,
+/// Stores an uploaded file; returns where the form came from.
+pub async fn upload(data: MultipartData) -> (Option<EditorOrigin>, Result<(), AppError>) {
+    match editor_upload(data, "berkas", MAX_FILE_BYTES).await {
+        Ok((origin, form)) => {
+            let result = store(&origin, &form).await;
+            (Some(origin), result)
+        }
+        Err(e) => (None, Err(e)),
+    }
 }
 
-/// Stores an uploaded file for a course; returns where the form came from.
-pub async fn upload(data: MultipartData) -> (Option<Origin>, Result<(), AppError>) {
-    // Read to its end before any answer (see `jp::queries::record`).
-    let form = match upload::read(data, "berkas", MAX_FILE_BYTES).await {
-        Ok(form) => form,
-        Err(e) => return (None, Err(e)),
-    };
-    let origin = match (form.id("program_id"), form.id("module_id")) {
-        (Ok(program_id), Ok(module_id)) => Origin {
-            program_id,
-            module_id,
-        },
-        _ => return (None, Err(AppError::BadRequest)),
-    };
-    let result = store(&origin, &form).await;
-    (Some(origin), result)
-}
-
-async fn store(origin: &Origin, form: &upload::Posted) -> Result<(), AppError> {
+async fn store(origin: &EditorOrigin, form: &upload::Posted) -> Result<(), AppError> {
     let db = state()?.db;
     let user = editor_user(&db, origin.program_id).await?.user;
     let label = rules::validate_label(form.text("label"))?;

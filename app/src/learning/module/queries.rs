@@ -17,11 +17,13 @@ use crate::{
     learning::{
         ModuleEditor, ModuleRead, RevisionView,
         module::rules::{self, Direction, MAX_MODULES, ModuleInput},
+        progress::{Progress, package_in_course, published, record_step},
         queries::{
-            Asking, Learner, complete_if_done, editor_user, files_of, hold_enrolment, learner,
-            lock_course, modules_of, reader,
+            Asking, Learner, editor_user, files_of, hold_enrolment, learner, lock_course,
+            modules_of, reader,
         },
         rules::LearningError,
+        scorm::rules::{ScormError, package_choice},
     },
     validation::FormValue,
 };
@@ -55,18 +57,17 @@ pub async fn read(program_id: i64, module_id: i64) -> Result<ModuleRead, AppErro
         head,
         standing,
     } = reader(&db, program_id).await?;
-    let revision = sqlx::query(
-        "SELECT id, number, body_html FROM module_revision \
-         WHERE module_id = $1 AND published_at IS NOT NULL ORDER BY number DESC LIMIT 1",
-    )
-    .bind(module_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    let (Some((title, minutes, _)), Some(revision)) =
-        (module_in(&db.pool, program_id, module_id).await?, revision)
-    else {
+    let (Some((title, minutes, _)), Some(revision)) = (
+        module_in(&db.pool, program_id, module_id).await?,
+        published(&db.pool, module_id).await?,
+    ) else {
         return Err(AppError::NotFound);
     };
+    let html: String = sqlx::query("SELECT body_html FROM module_revision WHERE id = $1")
+        .bind(revision.revision_id)
+        .fetch_one(&db.pool)
+        .await?
+        .get("body_html");
     let modules = modules_of(&db, program_id, user.employee_id, false).await?;
     let index = modules
         .iter()
@@ -74,15 +75,15 @@ pub async fn read(program_id: i64, module_id: i64) -> Result<ModuleRead, AppErro
         .ok_or(AppError::NotFound)?;
     let learner = standing.learner();
     let now = unix_now();
-    let revision_id: i64 = revision.get("id");
     if learner {
         // The first read opens the module; every read remembers the revision read.
         let mut tx = db.begin_write().await?;
         let seen = Progress {
             employee_id: user.employee_id,
             module_id,
-            revision_id,
-            done_seconds: None,
+            revision_id: revision.revision_id,
+            done: false,
+            seconds: 0,
         };
         seen.record(&mut tx, now).await?;
         tx.commit().await?;
@@ -95,8 +96,9 @@ pub async fn read(program_id: i64, module_id: i64) -> Result<ModuleRead, AppErro
         count: modules.len() as u32,
         title,
         minutes,
-        revision: revision.get::<i64, _>("number").max(0) as u32,
-        html: revision.get("body_html"),
+        revision: revision.number,
+        html,
+        package_id: revision.package_id,
         done: learner && modules[index].done,
         learner,
         prev: index.checked_sub(1).map(|i| modules[i].id),
@@ -142,14 +144,14 @@ pub async fn mark_done(
     let seconds = opened.map_or(0, |at| {
         rules::seconds_spent(at, now, modules[index].minutes)
     });
-    let revision_id: i64 = sqlx::query(
-        "SELECT id FROM module_revision WHERE module_id = $1 AND published_at IS NOT NULL \
-         ORDER BY number DESC LIMIT 1",
-    )
-    .bind(module_id)
-    .fetch_one(&mut *tx)
-    .await?
-    .get("id");
+    let revision = published(&mut *tx, module_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // A package's module is done when its package reports it (`scorm/`).
+    if revision.package_id.is_some() {
+        return Err(ScormError::ReportedByPackage.into());
+    }
+    let revision_id = revision.revision_id;
     let recorded = sqlx::query(
         "INSERT INTO learning_event (employee_id, event_id, kind, module_id, revision_id, \
          seconds, at) VALUES ($1, $2, 'done', $3, $4, $5, $6)",
@@ -171,66 +173,13 @@ pub async fn mark_done(
         employee_id: user.employee_id,
         module_id,
         revision_id,
-        done_seconds: Some(seconds),
+        done: true,
+        seconds,
     };
-    done.record(&mut tx, now).await?;
     let jp_rules = JpRules::with_minutes(state.settings.jp_minutes);
-    complete_if_done(
-        &mut tx,
-        &head,
-        (user.employee_id, enrolment_id),
-        &jp_rules,
-        now,
-    )
-    .await?;
+    record_step(&mut tx, &head, &done, enrolment_id, &jp_rules, now).await?;
     tx.commit().await?;
     Ok(next)
-}
-
-/// A learner's step in a module: read (the first read opens it), or done after `seconds`.
-struct Progress {
-    employee_id: i64,
-    module_id: i64,
-    /// The revision read: the latest published one.
-    revision_id: i64,
-    done_seconds: Option<u32>,
-}
-
-impl Progress {
-    async fn record(&self, tx: &mut Tx, now: i64) -> Result<(), AppError> {
-        let done = i64::from(self.done_seconds.is_some());
-        let seconds = i64::from(self.done_seconds.unwrap_or(0));
-        let updated = sqlx::query(
-            "UPDATE module_progress SET last_seen_at = $1, revision_id = $2, \
-             done_at = CASE WHEN $3 = 1 THEN COALESCE(done_at, $1) ELSE done_at END, \
-             seconds = seconds + $4 WHERE employee_id = $5 AND module_id = $6",
-        )
-        .bind(now)
-        .bind(self.revision_id)
-        .bind(done)
-        .bind(seconds)
-        .bind(self.employee_id)
-        .bind(self.module_id)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
-        if updated == 0 {
-            sqlx::query(
-                "INSERT INTO module_progress (employee_id, module_id, revision_id, opened_at, \
-                 last_seen_at, done_at, seconds) \
-                 VALUES ($1, $2, $3, $4, $4, CASE WHEN $5 = 1 THEN $4 END, $6)",
-            )
-            .bind(self.employee_id)
-            .bind(self.module_id)
-            .bind(self.revision_id)
-            .bind(now)
-            .bind(done)
-            .bind(seconds)
-            .execute(&mut **tx)
-            .await?;
-        }
-        Ok(())
-    }
 }
 
 pub async fn editor(program_id: i64, module_id: i64) -> Result<ModuleEditor, AppError> {
@@ -246,6 +195,7 @@ pub async fn editor(program_id: i64, module_id: i64) -> Result<ModuleEditor, App
             required: true,
             body_md: String::new(),
             preview_html: None,
+            package_id: None,
             revisions: Vec::new(),
         });
     }
@@ -254,7 +204,7 @@ pub async fn editor(program_id: i64, module_id: i64) -> Result<ModuleEditor, App
         .ok_or(AppError::NotFound)?;
     let rows = sqlx::query(
         "SELECT r.number, r.body_md, r.body_html, r.change_note, r.saved_at, r.published_at, \
-                e.name FROM module_revision r JOIN employee e ON e.id = r.author_id \
+                r.package_id, e.name FROM module_revision r JOIN employee e ON e.id = r.author_id \
          WHERE r.module_id = $1 ORDER BY r.number DESC",
     )
     .bind(module_id)
@@ -273,6 +223,7 @@ pub async fn editor(program_id: i64, module_id: i64) -> Result<ModuleEditor, App
         required,
         body_md: newest.map(|r| r.get("body_md")).unwrap_or_default(),
         preview_html: draft.map(|r| r.get("body_html")),
+        package_id: newest.and_then(|r| r.get("package_id")),
         revisions: rows
             .iter()
             .map(|r| {
@@ -299,6 +250,12 @@ pub async fn save_draft(
     let db = state()?.db;
     let user = editor_user(&db, program_id).await?.user;
     let valid = rules::validate_module(&input)?;
+    let package_id = package_choice(&input.package)?;
+    if let Some(id) = package_id
+        && !package_in_course(&db, program_id, id).await?
+    {
+        return Err(ScormError::UnknownPackage.into());
+    }
     let files = files_of(&db.pool, program_id).await?;
     markdown::check_files(&valid.body, &files)?;
     let html = markdown::render(&valid.body, &files);
@@ -329,13 +286,14 @@ pub async fn save_draft(
         module_id
     };
     let draft = sqlx::query(
-        "UPDATE module_revision SET body_md = $1, body_html = $2, author_id = $3, saved_at = $4 \
-         WHERE module_id = $5 AND published_at IS NULL",
+        "UPDATE module_revision SET body_md = $1, body_html = $2, author_id = $3, saved_at = $4, \
+         package_id = $5 WHERE module_id = $6 AND published_at IS NULL",
     )
     .bind(valid.body.clone())
     .bind(html.clone())
     .bind(user.employee_id)
     .bind(now)
+    .bind(package_id)
     .bind(module_id)
     .execute(&mut *tx)
     .await?
@@ -343,7 +301,7 @@ pub async fn save_draft(
     if draft == 0 {
         sqlx::query(
             "INSERT INTO module_revision (module_id, number, body_md, body_html, author_id, \
-             saved_at) SELECT $1, COALESCE(MAX(number), 0) + 1, $2, $3, $4, $5 \
+             saved_at, package_id) SELECT $1, COALESCE(MAX(number), 0) + 1, $2, $3, $4, $5, $6 \
              FROM module_revision WHERE module_id = $1",
         )
         .bind(module_id)
@@ -351,6 +309,7 @@ pub async fn save_draft(
         .bind(html)
         .bind(user.employee_id)
         .bind(now)
+        .bind(package_id)
         .execute(&mut *tx)
         .await?;
     }

@@ -24,6 +24,9 @@ pub struct ModuleInput {
     /// A checkbox: present when ticked.
     #[serde(default)]
     pub required: Option<String>,
+    /// The SCORM package it shows (a package's id), or empty for none.
+    #[serde(default)]
+    pub package: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +133,7 @@ mod tests {
             minutes: minutes.into(),
             body: body.into(),
             required: Some("ya".into()),
+            package: String::new(),
         }
     }
 

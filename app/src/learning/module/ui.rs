@@ -2,7 +2,7 @@
 //! action a plain form or link), and the facilitator's editor with its preview and history.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{MarkModuleDone, PublishModule, SaveModuleDraft, get_module, get_module_editor};
 use crate::{
@@ -12,6 +12,7 @@ use crate::{
         enrolment::ui::program_param,
         material::ui::CourseFiles,
         module::rules::{MAX_BODY, MAX_CHANGE_NOTE, MAX_TITLE, MODULE_MINUTES},
+        scorm::ui::{CoursePackages, PackageChoice, ScormPlayer},
     },
     ui::{
         ErrorMessage, Field, FormKey, Loading, PageTitle, page_or_error, posted_error, posted_flag,
@@ -67,8 +68,10 @@ fn Module(m: ModuleRead, done: ServerAction<MarkModuleDone>) -> impl IntoView {
             // Rendered from Markdown and sanitised on the server when the revision was saved.
             <div class="module-text" inner_html=m.html.clone()></div>
         </article>
+        {m.package_id.map(|_| view! { <ScormPlayer program_id=pid module_id=m.id /> })}
         {(m.learner && m.done).then(|| view! { <p class="alert alert-ok" role="status">{t!(i18n, learning.module_done)}</p> })}
-        {(m.learner && !m.done).then(|| view! {
+        // A package's module is done when the package reports it.
+        {(m.learner && !m.done && m.package_id.is_none()).then(|| view! {
             <ActionForm action=done attr:class="card">
                 <input type="hidden" name="program_id" value=pid />
                 <input type="hidden" name="module_id" value=m.id />
@@ -116,6 +119,13 @@ fn Editor(e: ModuleEditor) -> impl IntoView {
     let publish = ServerAction::<PublishModule>::new();
     let pid = e.program_id;
     let is_new = e.module_id == 0;
+    // Back from an upload (`?paket=ID`), the new package is the one chosen.
+    let query = use_query_map();
+    let package = query
+        .read_untracked()
+        .get("paket")
+        .and_then(|v| v.parse().ok())
+        .or(e.package_id);
     view! {
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, learning.breadcrumb)>
             <a href=format!("/belajar/{pid}/kelola")>{e.program_title.clone()}</a>
@@ -148,9 +158,11 @@ fn Editor(e: ModuleEditor) -> impl IntoView {
                     {e.body_md.clone()}
                 </textarea>
             </Field>
+            <PackageChoice program_id=pid selected=package />
             <button type="submit" class="button primary">{t!(i18n, learning.save_draft)}</button>
         </ActionForm>
         <CourseFiles program_id=pid module_id=e.module_id />
+        <CoursePackages program_id=pid module_id=e.module_id />
         {e.preview_html.clone().map(|html| view! {
             <section class="card" aria-labelledby="pratinjau">
                 <h2 id="pratinjau">{t!(i18n, learning.preview)}</h2>

@@ -133,4 +133,19 @@ pub const COURSES: &[CourseText] = &[
             "# Sebelum hari pertama\n\nBawa laporan kinerja unit Anda tahun lalu. Di kelas kita akan memeriksa apakah **indikator, target, dan capaian** di dalamnya saling terhubung.\n\nSiapkan juga satu contoh kegiatan yang hasilnya sulit diukur; kita akan mencari indikatornya bersama.\n",
         )],
     },
+    // The last module of this course is Bina's sample SCORM package (`super::SCORM_COURSE`).
+    CourseText {
+        title: "Etika Pelayanan: Latihan Interaktif",
+        competency: "M.05",
+        mode: "online",
+        jp: 2,
+        organiser: "BKPSDMD Kota Palu",
+        place: "Daring",
+        seats: None,
+        modules: &[(
+            "Sebelum latihan",
+            5,
+            "# Latihan singkat di peramban\n\nModul berikutnya adalah latihan interaktif: dua situasi di loket pelayanan, masing-masing dengan pilihan jawaban. Latihan itu mencatat sendiri hasil Anda; kursus selesai ketika semua jawaban benar.\n\nLatihan memerlukan JavaScript di peramban. Bacaan ini dapat dibaca tanpa JavaScript.\n",
+        )],
+    },
 ];

@@ -1,7 +1,8 @@
-//! The demo's online learning: four online courses and one classroom course with three
-//! seats (`content.rs`), their facilitators, and a year of enrolments and progress. Staff
-//! far from the centre enrol in online courses more often but finish fewer modules, so the
-//! dashboards have the seed essay's story. The demo logins start with no enrolment, except
+//! The demo's online learning: five online courses (the last a short one around Bina's
+//! sample SCORM package) and one classroom course with three seats (`content.rs`), their
+//! facilitators, and a year of enrolments and progress. Staff far from the centre enrol in
+//! online courses more often but finish fewer modules, so the dashboards have the seed
+//! essay's story. The demo logins start with no enrolment, except
 //! that the demo mentor facilitates "Literasi Digital ASN". Deterministic, like the rest.
 
 mod content;
@@ -13,6 +14,11 @@ use bina_app::{db::Tx, jp::DevPath, learning::module::markdown};
 use super::{city::City, development::Development, insert_batched};
 use content::COURSES;
 
+/// The course whose last module is the SCORM sample, and that module's text.
+const SCORM_COURSE: &str = "Etika Pelayanan: Latihan Interaktif";
+const SCORM_INTRO: &str = "# Dua situasi di loket\n\nJawab kedua pertanyaan latihan di bawah ini. Latihan berjalan di peramban sebagai paket SCORM 1.2 dan melaporkan hasilnya ke Bina; modul ini selesai ketika keduanya benar.\n";
+const SCORM_PACKAGE_ID: i64 = 1;
+
 const RANDOM_SEED: u64 = 0x0062_656c_616a_6172;
 const DAY: i64 = 24 * 60 * 60;
 
@@ -23,6 +29,8 @@ struct Module {
     title: &'static str,
     minutes: i64,
     body: &'static str,
+    /// Shows Bina's sample SCORM package (done when the package reports it passed).
+    scorm: bool,
 }
 
 struct Enrolment {
@@ -77,8 +85,29 @@ pub fn generate(city: &City, dev: &Development, now: i64) -> Learning {
                 title,
                 minutes: *minutes,
                 body,
+                scorm: false,
             });
         }
+    }
+    // Bina's sample SCORM 1.2 package is the last module of its own short course.
+    if let Some((program_id, _)) = programs
+        .iter()
+        .find(|(_, i)| COURSES[*i].title == SCORM_COURSE)
+    {
+        let position = modules
+            .iter()
+            .filter(|m| m.program_id == *program_id)
+            .count() as i64
+            + 1;
+        modules.push(Module {
+            id: modules.len() as i64 + 1,
+            program_id: *program_id,
+            position,
+            title: "Latihan interaktif: dua situasi di loket",
+            minutes: 10,
+            body: SCORM_INTRO,
+            scorm: true,
+        });
     }
 
     // The demo mentor facilitates the digital literacy course; someone else each other one.
@@ -86,6 +115,8 @@ pub fn generate(city: &City, dev: &Development, now: i64) -> Learning {
     for (program_id, index) in &programs {
         let facilitator = match (COURSES[*index].title, demo_of("mentor")) {
             ("Literasi Digital ASN", Some(mentor)) => mentor.employee_id,
+            // Drawn without the generator, so that adding it moved no one else's demo data.
+            (SCORM_COURSE, _) => others[0].id,
             _ => others[rng.usize(..others.len())].id,
         };
         facilitators.push((*program_id, facilitator));
@@ -98,7 +129,8 @@ pub fn generate(city: &City, dev: &Development, now: i64) -> Learning {
         .collect();
     let online: Vec<i64> = programs
         .iter()
-        .filter(|(_, i)| COURSES[*i].mode == "online")
+        // The SCORM course is left to the demo logins and the tests.
+        .filter(|(_, i)| COURSES[*i].mode == "online" && COURSES[*i].title != SCORM_COURSE)
         .map(|(id, _)| *id)
         .collect();
     let mut enrolments = Vec::new();
@@ -124,7 +156,10 @@ pub fn generate(city: &City, dev: &Development, now: i64) -> Learning {
             queued_at: None,
         });
         let mut at = applied_at;
-        for m in modules.iter().filter(|m| m.program_id == program_id) {
+        for m in modules
+            .iter()
+            .filter(|m| m.program_id == program_id && !m.scorm)
+        {
             at += rng.i64(1..10) * DAY;
             if at >= now {
                 break;
@@ -257,6 +292,7 @@ pub async fn insert(tx: &mut Tx, l: &Learning, year: i32, now: i64) -> Result<()
         },
     )
     .await?;
+    insert_scorm_sample(tx, l, now).await?;
     let revisions: Vec<(&Module, String)> = l
         .modules
         .iter()
@@ -272,8 +308,8 @@ pub async fn insert(tx: &mut Tx, l: &Learning, year: i32, now: i64) -> Result<()
     insert_batched(
         tx,
         "module_revision (id, module_id, number, body_md, body_html, change_note, author_id, \
-         saved_at, published_at)",
-        9,
+         saved_at, published_at, package_id)",
+        10,
         &revisions,
         |q, (m, html)| {
             let author = l
@@ -290,6 +326,7 @@ pub async fn insert(tx: &mut Tx, l: &Learning, year: i32, now: i64) -> Result<()
                 .bind(author)
                 .bind(now - 330 * DAY)
                 .bind(now - 330 * DAY)
+                .bind(m.scorm.then_some(SCORM_PACKAGE_ID))
         },
     )
     .await?;
@@ -326,5 +363,38 @@ pub async fn insert(tx: &mut Tx, l: &Learning, year: i32, now: i64) -> Result<()
         },
     )
     .await?;
+    Ok(())
+}
+
+/// Bina's sample SCORM package, stored as an upload would store it, in the course of the
+/// module that shows it.
+async fn insert_scorm_sample(tx: &mut Tx, l: &Learning, now: i64) -> Result<(), sqlx::Error> {
+    use bina_app::learning::scorm::package;
+    let Some(module) = l.modules.iter().find(|m| m.scorm) else {
+        return Ok(());
+    };
+    let unpacked = package::unpack(&package::sample()).expect("the sample package is valid");
+    sqlx::query(
+        "INSERT INTO scorm_package (id, program_id, title, launch, files, bytes, uploaded_by, \
+         uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(SCORM_PACKAGE_ID)
+    .bind(module.program_id)
+    .bind(unpacked.manifest.title)
+    .bind(unpacked.manifest.launch)
+    .bind(unpacked.files.len() as i64)
+    .bind(unpacked.bytes as i64)
+    .bind(l.admin_id)
+    .bind(now - 330 * DAY)
+    .execute(&mut **tx)
+    .await?;
+    for (path, content) in unpacked.files {
+        sqlx::query("INSERT INTO scorm_file (package_id, path, content) VALUES ($1, $2, $3)")
+            .bind(SCORM_PACKAGE_ID)
+            .bind(path)
+            .bind(content)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }

@@ -20,6 +20,7 @@ use crate::learning::{course_id, enrol, module_ids};
 use crate::ledger::{PDF, entry_form, record, today};
 use crate::mentoring::{count, database, m06, start_mentorship};
 use crate::quiz::{imported, set_test};
+use crate::scorm::packaged_module;
 use reqwest::{Client, StatusCode, header};
 use serde_json::Value;
 
@@ -240,6 +241,10 @@ async fn learning(
     values.insert("literasi_file", format!("{}.jpg", id(&files[0]["id"])));
     let store = database(db).await;
     quiz(server, &store, who, &literasi, values).await;
+    // A module of the course showing Bina's sample SCORM package.
+    let (package, module) = packaged_module(&who["mentor"], server, &literasi).await;
+    values.insert("scorm_package", package);
+    values.insert("scorm_module", module);
     let application = |role: &str| {
         format!(
             "SELECT id FROM enrolment WHERE program_id = {kelas} AND employee_id = \
@@ -372,12 +377,42 @@ fn multipart_form(args: &[(String, String)]) -> reqwest::multipart::Form {
     match arg("multipart").as_str() {
         "jp" => jp_form(),
         "berkas" => course_file_form(&arg("program_id"), &arg("module_id")),
+        "scorm" => reqwest::multipart::Form::new()
+            .text("program_id", arg("program_id"))
+            .text("module_id", arg("module_id"))
+            .part(
+                "paket",
+                reqwest::multipart::Part::bytes(bina_app::learning::scorm::package::sample())
+                    .file_name("paket.zip"),
+            ),
         "gift" => reqwest::multipart::Form::new()
             .text("program_id", arg("program_id"))
             .text("module_id", "")
             .text("teks", QUESTIONS),
         other => panic!("no multipart form {other}"),
     }
+}
+
+/// The JSON body a row names (`json=scorm&…`): a SCORM runtime's report.
+fn json_body(args: &[(String, String)]) -> Value {
+    let number = |key: &str| {
+        args.iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+            .unwrap_or_default()
+    };
+    serde_json::json!({
+        "program_id": number("program_id"),
+        "module_id": number("module_id"),
+        "sesi": "matriks",
+        "laporan": {
+            "status": "incomplete",
+            "score": "",
+            "session_time": "00:00:10",
+            "location": "",
+            "suspend_data": "",
+        },
+    })
 }
 
 /// Calls one route as `client`; returns its outcome letter and a line for a failure.
@@ -400,6 +435,11 @@ async fn send(
             }
         }
         client.get(server.url(&path)).query(&query)
+    } else if args.first().is_some_and(|(key, _)| key == "json") {
+        client
+            .post(server.url(path))
+            .header(header::ACCEPT, "application/json")
+            .json(&json_body(args))
     } else if args.first().is_some_and(|(key, _)| key == "multipart") {
         client
             .post(server.url(path))

@@ -248,6 +248,34 @@ pub(super) const MATRIX: &[(&str, &str, &str)] = &[
         "program_id={literasi}&module_id={literasi_module}&arah=kiri",
         "U F F A F A",
     ),
+    // SCORM packages: uploaded and listed by the course's facilitator and the admin; a
+    // module's package run and reported by its readers (the facilitator and the admin, who
+    // are no learners, get the rule's 409 on a report).
+    (
+        "POST /api/belajar-scorm-daftar",
+        "program_id={literasi}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-scorm",
+        "multipart=scorm&program_id={literasi}&module_id={literasi_module}",
+        "U F F A F A",
+    ),
+    (
+        "POST /api/belajar-scorm-buka",
+        "program_id={literasi}&module_id={scorm_module}",
+        "U A F A F A",
+    ),
+    (
+        "POST /api/belajar-scorm-lapor",
+        "json=scorm&program_id={literasi}&module_id={scorm_module}",
+        "U A F A F A",
+    ),
+    (
+        "GET /belajar/{program}/scorm/{package}/{*path}",
+        "program={literasi}&package={scorm_package}&*path=index.html",
+        "U A F A F A",
+    ),
     // The pegawai is enrolled in the course the mentor facilitates.
     (
         "GET /belajar/{program}/berkas/{file}",
